@@ -1,0 +1,12 @@
+// The engine's public surface. Pure: no file system, no LSP, no VS Code (a test checks it).
+export type { Finding, OffsetRange, RuleLevel, Severity } from './findings';
+export type { DocumentHost } from './host';
+export { LineIndex, type Position } from './text/lineIndex';
+export { PlanSet, validateDocument, type ValidateOptions } from './validate';
+export { analyzeDocument, type PlanDocument } from './document';
+export { RULES, RULES_BY_ID } from './rules';
+export { docsPath, type Rule, type RuleMeta } from './rules/rule';
+export { CONFIG_FILE_NAME, parseConfig, type RuleConfig } from './config';
+export { parseDate, todayDay, formatDay } from './time';
+export { simulateDrill, simulateRevocation, type DrillResult, type Schedule, type SimulatedStep } from './simulate';
+export { FRAMEWORKS, lookupFramework } from './frameworks';

@@ -1,0 +1,59 @@
+// A plan is shared widely (repositories, CI logs, tickets): a real secret pasted into it is a leak
+// of its own. The finding names the kind of secret and never repeats it.
+import { findSecret } from '../secrets';
+import type { YNode, YScalar } from '../yaml/tree';
+import type { Rule, RuleContext } from './rule';
+
+export const rule: Rule = {
+  id: 'inline-secret',
+  defaultSeverity: 'error',
+  description: 'No string in the plan is a real secret: reference secrets by where they live (vault:…, a secrets-manager ARN).',
+  check(ctx) {
+    const root = ctx.doc.parsed.root;
+    if (!root) return;
+    // Iterative walk: the tree may be deep, and aliases share subtrees (visit each node once).
+    const seen = new Set<YNode>();
+    const stack: { node: YNode; key?: string }[] = [{ node: root }];
+    while (stack.length > 0) {
+      const { node, key } = stack.pop()!;
+      if (seen.has(node)) continue;
+      seen.add(node);
+      if (node.kind === 'scalar') {
+        if (typeof node.value === 'string') checkScalar(ctx, node, key);
+      } else if (node.kind === 'map') {
+        for (const pair of node.pairs) {
+          if (typeof pair.key.value === 'string') checkScalar(ctx, pair.key, undefined);
+          if (pair.value) stack.push({ node: pair.value, key: String(pair.key.value) });
+        }
+      } else {
+        for (const item of node.items) stack.push({ node: item, key });
+      }
+    }
+  },
+};
+
+function checkScalar(ctx: RuleContext, node: YScalar, key: string | undefined): void {
+  const value = node.value as string;
+  const match = findSecret(value, key === undefined ? undefined : { key });
+  if (!match) return;
+  ctx.report(secretLine(ctx, node, value.slice(match.start, Math.min(match.end, match.start + 12))), `this ${match.kind} looks like a real secret written into the plan: revoke and rotate it now (it is exposed wherever this file went), then reference it by location instead (e.g. vault:kv/path or an ARN)`);
+}
+
+/**
+ * The range to report: the scalar itself when it sits on one line; in a block scalar (or any
+ * multi-line value) the source line where the secret starts, found by its first characters.
+ */
+function secretLine(ctx: RuleContext, node: YScalar, head: string): { start: number; end: number } {
+  const text = ctx.doc.text;
+  const newline = text.indexOf('\n', node.start);
+  if (!node.block && (newline < 0 || newline >= node.end)) return node;
+  const at = text.indexOf(head, node.start);
+  const start = at >= 0 && at < node.end ? at : node.start;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let contentStart = lineStart;
+  while (text[contentStart] === ' ' || text[contentStart] === '\t') contentStart++;
+  let lineEnd = text.indexOf('\n', start);
+  if (lineEnd < 0 || lineEnd > node.end) lineEnd = Math.min(node.end, lineEnd < 0 ? text.length : lineEnd);
+  if (text[lineEnd - 1] === '\r') lineEnd--;
+  return { start: contentStart, end: Math.max(lineEnd, contentStart + 1) };
+}

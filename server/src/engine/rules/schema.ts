@@ -1,0 +1,17 @@
+import { checkSchema } from '../schema';
+import type { Rule } from './rule';
+
+export const rule: Rule = {
+  id: 'schema',
+  defaultSeverity: 'error',
+  description: 'Every value fits the JSON Schema: types, known keys, enums, durations, dates and ids.',
+  check(ctx) {
+    const root = ctx.doc.parsed.root;
+    const json = root === null ? null : root.kind === 'scalar' ? root.value : root.json;
+    if (root !== null && root.kind !== 'map') {
+      ctx.report({ start: root.start, end: root.start + 1 }, 'the top level of a plan must be a mapping (irplan: "1", plan: …, credential_classes: …), not a list or a single value');
+      return;
+    }
+    for (const problem of checkSchema(root, json)) ctx.report(problem, problem.message);
+  },
+};
