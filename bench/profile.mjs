@@ -1,45 +1,77 @@
-// A CPU profile of the engine validating one generated plan: `node bench/profile.mjs [CLASSES]`
-// (default 5,000). Bundles the engine, runs bench/profile-child.mjs under --cpu-prof, writes the
-// .cpuprofile to bench/.cache/profile/ (open it in Chrome DevTools or VS Code) and prints, for the
-// span of the measured validation only: the functions with the most self time, self time by source
-// module, and the functions with the most total (inclusive) time. Lines of the bundle are mapped
-// back to source lines through the bundle's source map.
+// CPU profiles, summarised.
+//   node bench/profile.mjs [CLASSES]   the engine validating one generated plan (default 5,000
+//                                      classes): bench/profile-child.mjs under --cpu-prof; only the
+//                                      span of the measured validation (measuredRun) is summarised.
+//   node bench/profile.mjs --cli       the whole `irplan validate` process on the 1,000 plans that
+//                                      bench/run.mjs writes to bench/.cache/plans-1000/ (run it first;
+//                                      needs dist/cli.js).
+// Writes the .cpuprofile to bench/.cache/profile/ (open it in Chrome DevTools or VS Code) and prints
+// the functions with the most self time, self time by source module, and the functions with the
+// most total (inclusive) time. Bundle positions are mapped back to source lines through the
+// source maps esbuild writes next to the bundles.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CACHE, ENGINE_BUNDLE, ROOT, bundleEngine, planFile } from './lib.mjs';
+import { fileURLToPath } from 'node:url';
+import { CACHE, ROOT, TODAY, bundleEngine, planFile } from './lib.mjs';
 
-const classes = Number(process.argv[2] ?? 5000);
+const cliMode = process.argv.includes('--cli');
+const classes = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 5000);
 const TOP = Number(process.env.TOP ?? 25);
 const outDir = join(CACHE, 'profile');
-
-await bundleEngine();
-const file = planFile(classes);
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
-const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-name=engine.cpuprofile', join('bench', 'profile-child.mjs'), file], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+
+let title;
+let argv;
+if (cliMode) {
+  const plans = join('bench', '.cache', 'plans-1000');
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, plans))) {
+    console.error('needs dist/cli.js and bench/.cache/plans-1000/: run npm run bench first');
+    process.exit(2);
+  }
+  argv = [join('bin', 'irplan.js'), 'validate', plans, '--today', TODAY, '--format', 'json'];
+  title = `node ${argv.join(' ')} > /dev/null`;
+} else {
+  await bundleEngine();
+  argv = [join('bench', 'profile-child.mjs'), planFile(classes)];
+  title = `engine validation of the ${classes}-class plan`;
+}
+const started = performance.now();
+const run = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-name=run.cpuprofile', ...argv], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', cliMode ? 'ignore' : 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+const wallMs = performance.now() - started;
 if (run.status !== 0) {
   console.error(`profile run failed: exit ${run.status ?? run.signal}`);
   process.exit(1);
 }
-const result = JSON.parse(run.stdout.trim().split('\n').pop());
+const result = cliMode ? { ms: wallMs, findings: '?' } : JSON.parse(run.stdout.trim().split('\n').pop());
 const profileFile = join(outDir, readdirSync(outDir).find((f) => f.endsWith('.cpuprofile')));
 const profile = JSON.parse(readFileSync(profileFile, 'utf8'));
 
-// Bundle positions back to sources, through the source map esbuild writes next to the bundle.
-const sourceMap = JSON.parse(readFileSync(`${ENGINE_BUNDLE}.map`, 'utf8'));
-const mappingLines = decodeMappings(sourceMap.mappings);
-const bundleUrl = pathToFileURL(ENGINE_BUNDLE).href;
+// Bundle positions back to sources, through the source map next to each bundle.
+const sourceMaps = new Map();
+function sourceMapOf(url) {
+  if (!sourceMaps.has(url)) {
+    let map;
+    try {
+      const file = fileURLToPath(url);
+      const json = JSON.parse(readFileSync(`${file}.map`, 'utf8'));
+      map = { dir: dirname(file), sources: json.sources, lines: decodeMappings(json.mappings) };
+    } catch {
+      map = null; // no source map: report the file's own lines
+    }
+    sourceMaps.set(url, map);
+  }
+  return sourceMaps.get(url);
+}
 
-/** Source map v3 mappings: per generated line, [generatedColumn, source, sourceLine] segments. */
+/** Source map v3 mappings: per generated line, [generatedColumn, source, sourceLine] segments
+ * (source columns and names are not needed here). */
 function decodeMappings(mappings) {
   const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const lines = [];
   let source = 0;
   let sourceLine = 0;
-  let sourceColumn = 0;
-  let name = 0;
   for (const line of mappings.split(';')) {
     const segments = [];
     let column = 0;
@@ -63,8 +95,6 @@ function decodeMappings(mappings) {
       if (fields.length >= 4) {
         source += fields[1];
         sourceLine += fields[2];
-        sourceColumn += fields[3];
-        if (fields.length >= 5) name += fields[4];
         segments.push([column, source, sourceLine]);
       }
     }
@@ -73,22 +103,23 @@ function decodeMappings(mappings) {
   return lines;
 }
 
-/** "server/src/engine/yaml/parse.ts:167" for a frame of the bundle; the url otherwise. */
+/** "server/src/engine/yaml/parse.ts:167" for a frame of a bundle; the url otherwise. */
 function whereOf(frame) {
-  if (frame.url === bundleUrl) {
-    const segments = mappingLines[frame.lineNumber] ?? [];
+  if (!frame.url && frame.functionName.startsWith('(')) return { module: '(V8)', line: '' }; // (garbage collector), (program), (idle), (root)
+  if (!frame.url) return { module: '(no url: builtins and generated code such as the ajv validator)', line: frame.lineNumber + 1 };
+  if (!frame.url.startsWith('file://')) return { module: frame.url, line: frame.lineNumber + 1 };
+  const map = sourceMapOf(frame.url);
+  if (map) {
+    const segments = map.lines[frame.lineNumber] ?? [];
     let best;
     for (const seg of segments) {
       if (seg[0] > frame.columnNumber) break;
       best = seg;
     }
     best ??= segments[0];
-    if (!best) return { module: 'engine.cjs (bundle runtime)', line: frame.lineNumber + 1 };
-    return { module: relative(ROOT, resolve(dirname(ENGINE_BUNDLE), sourceMap.sources[best[1]])), line: best[2] + 1 };
+    if (best) return { module: relative(ROOT, resolve(map.dir, map.sources[best[1]])), line: best[2] + 1 };
   }
-  if (!frame.url) return { module: "(no url: ajv's generated validator)", line: frame.lineNumber + 1 };
-  if (frame.url.startsWith('file://')) return { module: relative(ROOT, fileURLToPath(frame.url)), line: frame.lineNumber + 1 };
-  return { module: frame.url, line: frame.lineNumber + 1 };
+  return { module: relative(ROOT, fileURLToPath(frame.url)), line: frame.lineNumber + 1 };
 }
 
 const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -105,7 +136,7 @@ const inside = new Map();
 function isInside(id) {
   if (inside.has(id)) return inside.get(id);
   const n = nodes.get(id);
-  const result = n.callFrame.functionName === 'measuredRun' ? true : parent.has(id) ? isInside(parent.get(id)) : false;
+  const result = cliMode || n.callFrame.functionName === 'measuredRun' ? true : parent.has(id) ? isInside(parent.get(id)) : false;
   inside.set(id, result);
   return result;
 }
@@ -130,7 +161,7 @@ for (let i = first; i <= last; i++) {
   windowUs += us;
   const id = samples[i];
   const n = nodes.get(id);
-  const key = isInside(id) ? keyOf(n) : `${n.callFrame.functionName || '(anonymous)'}\t(outside the engine: ${n.callFrame.functionName.startsWith('(') ? 'V8' : 'other'})\t`;
+  const key = isInside(id) ? keyOf(n) : `${n.callFrame.functionName || '(anonymous)'}\t(V8${n.callFrame.functionName.startsWith('(') ? '' : ', outside measuredRun'})\t`;
   self.set(key, (self.get(key) ?? 0) + us);
   const mod = key.split('\t')[1];
   byModule.set(mod, (byModule.get(mod) ?? 0) + us);
@@ -148,8 +179,8 @@ for (let i = first; i <= last; i++) {
 const pct = (us) => `${((100 * us) / windowUs).toFixed(1).padStart(5)}%`;
 const msOf = (us) => `${(us / 1000).toFixed(0).padStart(6)} ms`;
 const top = (map, n) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n);
-console.log(`engine validation of the ${classes}-class plan: ${result.ms.toFixed(0)} ms wall in the profiled child, ${result.findings} findings`);
-console.log(`profile: ${relative(ROOT, profileFile)}; sampled span of measuredRun(): ${(windowUs / 1000).toFixed(0)} ms, ${last - first + 1} samples\n`);
+console.log(`${title}: ${result.ms.toFixed(0)} ms wall${cliMode ? ' (with the profiler on)' : ` in the profiled child, ${result.findings} findings`}`);
+console.log(`profile: ${relative(ROOT, profileFile)}; sampled span${cliMode ? ' (the whole process)' : ' of measuredRun()'}: ${(windowUs / 1000).toFixed(0)} ms, ${last - first + 1} samples\n`);
 console.log(`top ${TOP} functions by self time (share of the span):`);
 for (const [k, us] of top(self, TOP)) {
   const [fn, mod, line] = k.split('\t');
@@ -160,5 +191,5 @@ for (const [mod, us] of top(byModule, 20)) console.log(`${pct(us)} ${msOf(us)}  
 console.log(`\ntop ${TOP} functions by total (inclusive) time:`);
 for (const [k, us] of top(total, TOP)) {
   const [fn, mod, line] = k.split('\t');
-  console.log(`${pct(us)} ${msOf(us)}  ${fn}  ${mod}:${line}`);
+  console.log(`${pct(us)} ${msOf(us)}  ${fn}  ${mod}${line ? `:${line}` : ''}`);
 }

@@ -78,6 +78,10 @@ export function assertGolden(actual: string, goldenPath: string): void {
 // eslint-disable-next-line no-control-regex
 export const ANSI = /\u001b\[[0-9;]*m/;
 
+export function stripAnsi(text: string): string {
+  return text.replace(new RegExp(ANSI.source, 'g'), '');
+}
+
 export function readJson<T = unknown>(text: string): T {
   return JSON.parse(text) as T;
 }

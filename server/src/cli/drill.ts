@@ -1,7 +1,7 @@
 // `irplan drill FILE [DRILL-ID...]`: validate the plan (and the documents it imports), then run
 // the section 9 simulation for the named drills, or all of them.
 import * as path from 'node:path';
-import { PlanSet, simulateDrill, type Finding } from '../engine';
+import { PlanSet, simulateDrill } from '../engine';
 import { didYouMean } from '../engine/rules/helpers';
 import { choice, HELP_OPTION, optionValue, parseArgs, type OptionSpec } from './args';
 import { CONFIG_OPTION, fileResult, TODAY_OPTION, todayOption } from './common';
@@ -48,7 +48,7 @@ export function runDrill(argv: readonly string[], io: Io): number {
   // nothing.
   const broken: FileResult[] = [];
   for (const checked of [doc, ...planSet.scopeOf(doc).imported]) {
-    const errors = (planSet.validate(checked.uri, { today, config }) ?? []).filter((f: Finding) => f.severity === 'error');
+    const errors = (planSet.validate(checked.uri, { today, config }) ?? []).filter((f) => f.severity === 'error');
     if (errors.length > 0) broken.push(fileResult(planSet, checked.uri, errors, io.cwd));
   }
   if (broken.length > 0) {

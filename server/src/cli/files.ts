@@ -1,7 +1,8 @@
 // Which files `irplan validate` checks: files named on the command line (whatever their name) and,
 // in folders, every `*.irplan.yaml` and `*.irplan.yml` except the configuration file `.irplan.yaml`.
-// node_modules and .git are skipped, symbolic links are followed once (a link back up the tree
-// is not a loop), and the result is sorted so output is the same on every machine.
+// node_modules and .git are skipped; symbolic links are followed, except a link back to a folder
+// being walked (a loop); each file is kept once, and the result is sorted so output is the same on
+// every machine.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeFsError } from './errors';
@@ -33,21 +34,25 @@ export function collectPlanFiles(args: readonly string[], cwd: string): Collecte
   const found: string[] = [];
   const problems: FileProblem[] = [];
   const empty: string[] = [];
-  const visited = new Set<string>();
+  const folders: { arg: string; absolute: string }[] = [];
+
+  // The real paths of the folders being walked, from the argument down: a link to one of them
+  // would loop. (Other links are followed; the files they reach twice are kept once, below.)
+  const ancestors = new Set<string>();
 
   const walk = (folder: string): void => {
     let real: string;
     let entries: fs.Dirent[];
     try {
       real = fs.realpathSync(folder);
-      if (visited.has(real)) return;
-      visited.add(real);
-      // Sorted, so that when two paths reach one folder (a link), the same one wins everywhere.
+      if (ancestors.has(real)) return;
+      // Sorted, so that problems are reported in the same order everywhere.
       entries = fs.readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       problems.push({ path: displayPath(folder, cwd), reason: describeFsError(error) });
       return;
     }
+    ancestors.add(real);
     for (const entry of entries) {
       const full = path.join(folder, entry.name);
       let isDirectory = entry.isDirectory();
@@ -69,6 +74,7 @@ export function collectPlanFiles(args: readonly string[], cwd: string): Collecte
         found.push(full);
       }
     }
+    ancestors.delete(real);
   };
 
   for (const arg of args) {
@@ -83,12 +89,17 @@ export function collectPlanFiles(args: readonly string[], cwd: string): Collecte
     if (stat.isFile()) {
       found.push(absolute);
     } else if (stat.isDirectory()) {
-      const before = found.length;
       walk(absolute);
-      if (found.length === before) empty.push(arg);
+      folders.push({ arg, absolute });
     } else {
       problems.push({ path: arg, reason: 'not a file or a folder' });
     }
+  }
+
+  // A folder that another argument already walked is not empty: look at what was found under it.
+  for (const { arg, absolute } of folders) {
+    const prefix = absolute.endsWith(path.sep) ? absolute : absolute + path.sep;
+    if (!found.some((file) => file.startsWith(prefix))) empty.push(arg);
   }
 
   // Sort by what is printed, then keep the first path of each real file (a file named twice, or

@@ -71,7 +71,9 @@ export function validateDocument(doc: PlanDocument, scope: Scope, options: Valid
 }
 
 /** Ranges stay on one line (the first line of the node), and are never empty where text exists. */
-function oneLine(text: string, start: number, end: number): { start: number; end: number } {
+function oneLine(text: string, from: number, to: number): { start: number; end: number } {
+  const start = Math.max(0, Math.min(from, text.length));
+  const end = Math.max(start, Math.min(to, text.length));
   let stop = end;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);

@@ -98,6 +98,17 @@ describe('rule harness', () => {
     assert.throws(() => checkCase('deputy-is-owner', { name: 'x', yaml: edit(BASE, ['deputy: secops', 'deputy: iam-team']) }), /differ from the markers/);
   });
 
+  it('a group of alternatives is met by one finding on any of its ranges, and only there', () => {
+    const both = edit(BASE, ['    owner: iam-team\n    deputy: secops\n', '    owner: ⟦{#g}iam-team⟧\n    deputy: ⟦{#g}iam-team⟧\n']);
+    checkCase('deputy-is-owner', { name: 'x', yaml: both });
+    const wrong = edit(BASE, ['    owner: iam-team\n    deputy: secops\n', '    owner: ⟦{#g}iam-team⟧\n    deputy: iam-team\n']);
+    assert.throws(() => checkCase('deputy-is-owner', { name: 'x', yaml: wrong }), /differ from the markers/);
+  });
+
+  it('a finding range outside the text fails the case', () => {
+    assert.throws(() => checkCase('yaml-syntax', { name: 'x', yaml: 'irplan: "1"\nplan: [a' }), /not inside the text|differ/);
+  });
+
   it('a case fails when a marked finding is missing', () => {
     assert.throws(() => checkCase('deputy-is-owner', { name: 'x', yaml: edit(BASE, ['deputy: secops', 'deputy: ⟦secops⟧']) }), /differ from the markers/);
   });

@@ -72,6 +72,11 @@ ruleTable('class-deputy', [
     name: 'fires on the key of the second class only',
     yaml: addClass(BASE, edit(SECOND_CLASS, ['  deploy-key:', '  ⟦deploy-key⟧:'], ['    deputy: iam-team\n', ''])),
   },
+  {
+    name: 'configured to warning, it reports at warning',
+    yaml: edit(BASE, CLASS_KEY, [OWNER_DEPUTY, '    owner: iam-team\n']),
+    level: 'warning',
+  },
   { name: 'quiet on the base plan', yaml: BASE },
   {
     name: 'quiet when the deputy equals the owner (that is deputy-is-owner)',
@@ -147,7 +152,7 @@ ruleTable('class-revocation', [
     also: ['schema'],
   },
   {
-    name: 'ENGINE BUG: steps: with no value goes on the steps key',
+    name: 'steps: with no value goes on the steps key',
     yaml: replaceRevocationSteps(BASE, '      ⟦steps⟧:\n'),
     also: ['schema'],
   },
@@ -194,7 +199,7 @@ ruleTable('class-rollback', [
     also: ['schema'],
   },
   {
-    name: 'ENGINE BUG: criteria: with no value goes on the criteria key',
+    name: 'criteria: with no value goes on the criteria key',
     yaml: edit(BASE, [CRITERIA, '      ⟦criteria⟧:\n']),
     also: ['schema'],
   },
@@ -234,7 +239,7 @@ ruleTable('class-evidence', [
     also: ['schema'],
   },
   {
-    name: 'ENGINE BUG: evidence: with no value goes on the evidence key',
+    name: 'evidence: with no value goes on the evidence key',
     yaml: edit(BASE, [EVIDENCE_BLOCK, '    ⟦evidence⟧:\n']),
     also: ['schema'],
   },

@@ -147,6 +147,66 @@ export function library(id: string, body: string): string {
   return `irplan: "1"\nplan:\n  id: ${id}\n  title: Shared definitions ${id}\n  library: true\n${body.replace(/\n?$/, '\n')}`;
 }
 
+/**
+ * A second complete class (severity sev2, so it needs no drill), for cases about several classes.
+ * base.test.ts checks that the base plan with it is still clean.
+ */
+export const SECOND_CLASS = `  deploy-key:
+    kind: ssh-key
+    description: The deploy bot's SSH key for the production hosts
+    owner: secops
+    deputy: iam-team
+    severity: sev2
+    used_by: [deploy-bot]
+    revocation:
+      target: 30m
+      steps:
+        - id: remove
+          action: Remove the key from the production hosts' authorized_keys
+          actor: secops
+          duration: 5m
+      validate:
+        - service: deploy-bot
+          check: The deploy bot connects with the new key
+    rollback:
+      criteria:
+        - Deploys fail for more than 30 minutes after removal
+    evidence:
+      - id: auth-log
+        source: The production hosts' sshd logs
+        action: Export the key's logins for the last 30 days
+        actor: secops
+        retain: 1y
+`;
+
+/** A top-level section of the base plan (`contacts`, `severities`, `services`, …), as written. */
+export function baseSection(name: string): string {
+  const lines = linesOf(BASE);
+  const a = lines.findIndex((l) => l === `${name}:\n`);
+  if (a < 0) throw new Error(`the base plan has no section ${name}`);
+  let b = a + 1;
+  while (b < lines.length && (lines[b].startsWith(' ') || lines[b] === '\n')) b++;
+  return lines.slice(a, b).join('');
+}
+
+/** The base plan without the named top-level sections. */
+export function withoutSections(text: string, ...names: string[]): string {
+  let out = text;
+  for (const name of names) out = edit(out, [baseSection(name), '']);
+  return out;
+}
+
+/** The document with `imports:` (a list of paths, as written) right after its plan block. */
+export function withImports(text: string, ...paths: string[]): string {
+  const lines = linesOf(text);
+  const a = lines.findIndex((l) => l === 'plan:\n');
+  if (a < 0) throw new Error('withImports: no plan block');
+  let b = a + 1;
+  while (b < lines.length && lines[b].startsWith(' ')) b++;
+  const block = `imports:\n${paths.map((p) => `  - ${p}\n`).join('')}`;
+  return [...lines.slice(0, b), block, ...lines.slice(b)].join('');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Markers.
 
@@ -279,7 +339,7 @@ export function assertMessage(f: Finding, secrets: readonly string[]): void {
 // Cases and tables.
 
 export interface RuleCase {
-  /** What the case shows; a case that fails because the engine breaks the spec starts "ENGINE BUG". */
+  /** What the case shows; the case name says what it shows. */
   name: string;
   /** The main document, with ⟦…⟧ around each expected finding's range. */
   yaml: string;
@@ -324,26 +384,37 @@ export function checkCase(ruleId: string, c: RuleCase): Finding[] {
   if (c.level) levels[ruleId] = c.level;
   const findings = runEngine(text, { files: c.files, config: onlyRules(on, levels), today: c.today });
 
+  for (const f of findings) {
+    assert.ok(0 <= f.range.start && f.range.start <= f.range.end && f.range.end <= text.length, `${f.ruleId}: range [${f.range.start}, ${f.range.end}) is not inside the text (length ${text.length})`);
+  }
   const severityOf = (id: string): string => levels[id] ?? RULES_BY_ID.get(id)!.defaultSeverity;
   const actual = findings.map((f) => norm(text, { ruleId: f.ruleId, severity: f.severity, ...f.range })).sort(byPlace);
 
-  // Fixed expectations as they are; each group becomes the alternative a finding landed on (or
-  // its first alternative, so a missing finding shows up in the diff).
+  // Fixed expectations claim their findings first; each group of alternatives then claims one
+  // remaining finding on one of its ranges (or stands for its first alternative, so that a missing
+  // finding shows in the diff).
+  const remaining = [...actual];
+  const same = (a: Norm, b: Norm) => a.ruleId === b.ruleId && a.start === b.start && a.end === b.end;
+  const claim = (n: Norm) => {
+    const i = remaining.findIndex((a) => same(a, n));
+    if (i >= 0) remaining.splice(i, 1);
+  };
+  const toNorm = (m: Expected) => norm(text, { ruleId: m.ruleId, severity: severityOf(m.ruleId), start: m.start, end: m.end });
   const expected: Norm[] = [];
   const groups = new Map<string, Expected[]>();
   for (const m of marks) {
-    if (m.group) groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
-    else expected.push(norm(text, { ruleId: m.ruleId, severity: severityOf(m.ruleId), start: m.start, end: m.end }));
+    if (m.group) {
+      groups.set(m.group, [...(groups.get(m.group) ?? []), m]);
+    } else {
+      const n = toNorm(m);
+      claim(n);
+      expected.push(n);
+    }
   }
-  const used = new Set<Norm>();
   for (const alternatives of groups.values()) {
-    const hit = alternatives.find((alt) =>
-      actual.some((a) => !used.has(a) && a.ruleId === alt.ruleId && a.start === alt.start && a.end === alt.end && !expected.some((e) => e.start === a.start && e.end === a.end && e.ruleId === a.ruleId)),
-    );
-    const chosen = hit ?? alternatives[0];
-    const n = norm(text, { ruleId: chosen.ruleId, severity: severityOf(chosen.ruleId), start: chosen.start, end: chosen.end });
-    const match = actual.find((a) => !used.has(a) && a.ruleId === n.ruleId && a.start === n.start && a.end === n.end);
-    if (match) used.add(match);
+    const options = alternatives.map(toNorm);
+    const n = options.find((o) => remaining.some((a) => same(a, o))) ?? options[0];
+    claim(n);
     expected.push(n);
   }
   expected.sort(byPlace);
@@ -387,64 +458,4 @@ export function ruleTable(ruleId: string, cases: RuleCase[]): void {
       });
     }
   });
-}
-
-/**
- * A second complete class (severity sev2, so it needs no drill), for cases about several classes.
- * base.test.ts checks that the base plan with it is still clean.
- */
-export const SECOND_CLASS = `  deploy-key:
-    kind: ssh-key
-    description: The deploy bot's SSH key for the production hosts
-    owner: secops
-    deputy: iam-team
-    severity: sev2
-    used_by: [deploy-bot]
-    revocation:
-      target: 30m
-      steps:
-        - id: remove
-          action: Remove the key from the production hosts' authorized_keys
-          actor: secops
-          duration: 5m
-      validate:
-        - service: deploy-bot
-          check: The deploy bot connects with the new key
-    rollback:
-      criteria:
-        - Deploys fail for more than 30 minutes after removal
-    evidence:
-      - id: auth-log
-        source: The production hosts' sshd logs
-        action: Export the key's logins for the last 30 days
-        actor: secops
-        retain: 1y
-`;
-
-/** A top-level section of the base plan (`contacts`, `severities`, `services`, …), as written. */
-export function baseSection(name: string): string {
-  const lines = linesOf(BASE);
-  const a = lines.findIndex((l) => l === `${name}:\n`);
-  if (a < 0) throw new Error(`the base plan has no section ${name}`);
-  let b = a + 1;
-  while (b < lines.length && (lines[b].startsWith(' ') || lines[b] === '\n')) b++;
-  return lines.slice(a, b).join('');
-}
-
-/** The base plan without the named top-level sections. */
-export function withoutSections(text: string, ...names: string[]): string {
-  let out = text;
-  for (const name of names) out = edit(out, [baseSection(name), '']);
-  return out;
-}
-
-/** The document with `imports:` (a list of paths, as written) right after its plan block. */
-export function withImports(text: string, ...paths: string[]): string {
-  const lines = linesOf(text);
-  const a = lines.findIndex((l) => l === 'plan:\n');
-  if (a < 0) throw new Error('withImports: no plan block');
-  let b = a + 1;
-  while (b < lines.length && lines[b].startsWith(' ')) b++;
-  const block = `imports:\n${paths.map((p) => `  - ${p}\n`).join('')}`;
-  return [...lines.slice(0, b), block, ...lines.slice(b)].join('');
 }

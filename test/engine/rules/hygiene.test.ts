@@ -50,6 +50,14 @@ ruleTable('inline-secret', [
     yaml: edit(BASE, [CLASS_DESCRIPTION, `    description: |\n      Deploy key:\n      ⟦${PEM_BEGIN}⟧\n      MIIEpAIBAAKCAQEAx\n`]).replace(/\n/g, '\r\n'),
   },
   {
+    name: 'a secret on a continuation line of a multi-line plain scalar: on that trimmed line',
+    yaml: edit(BASE, [CLASS_DESCRIPTION, `    description: Deploys with the token\n      ⟦${GITHUB} and more⟧\n`]),
+  },
+  {
+    name: 'a block scalar that quotes the secret\'s prefix on an earlier line: on the line where the secret starts',
+    yaml: edit(BASE, [CLASS_DESCRIPTION, `    description: |\n      The leaked token starts with ${GITHUB.slice(0, 14)} (see the ticket).\n      Full value, kept for the audit:\n      ⟦${GITHUB}⟧\n`]),
+  },
+  {
     name: 'a Slack token as a contact channel',
     yaml: edit(BASE, ['    chat: "#secops"\n', `    chat: ⟦${SLACK}⟧\n`]),
     messageIncludes: 'Slack token',
@@ -135,6 +143,10 @@ ruleTable('unknown-framework', [
     name: 'configured to warning, it reports at warning',
     yaml: edit(BASE, [CLASS_TAGS, 'frameworks: [⟦OWASP-NHI0⟧]']),
     level: 'warning',
+  },
+  {
+    name: 'a tag that is a pasted secret: the message does not repeat it',
+    yaml: edit(BASE, [CLASS_TAGS, `frameworks: [OWASP-NHI2, ⟦${'gh' + 'p_' + 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5'}⟧]`]),
   },
   { name: 'quiet on the base plan (a valid tag on a drill, two on the class)', yaml: BASE },
   {

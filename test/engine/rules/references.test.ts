@@ -46,6 +46,10 @@ ruleTable('unresolved-reference', [
   { name: 'drill objective evidence id', yaml: edit(BASE, ['evidence: [audit-log]', 'evidence: [⟦audit-logs⟧]']) },
   { name: 'drill inject expect step id', yaml: edit(BASE, ['expect: [revoke]', 'expect: [revoke, ⟦rotate⟧]']) },
   {
+    name: 'a reference that is a pasted secret: the message does not repeat it',
+    yaml: edit(BASE, ['          actor: revoker-bot\n', `          actor: ⟦${'gh' + 'p_' + 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5'}⟧\n`]),
+  },
+  {
     name: 'several unresolved references, each on its own value',
     yaml: edit(BASE, [OWNER_DEPUTY, '    owner: ⟦a-team⟧\n    deputy: ⟦b-team⟧\n'], ['used_by: [ci-pipeline, deploy-bot]', 'used_by: [⟦ci⟧, ⟦deploy⟧]']),
   },

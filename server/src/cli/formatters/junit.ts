@@ -32,7 +32,6 @@ export const junit: Formatter = (report) => {
 };
 
 // Characters XML 1.0 cannot hold at all (controls, lone surrogates, U+FFFE, U+FFFF) are dropped.
-// eslint-disable-next-line no-control-regex
 const ILLEGAL = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
 /** Escaped for both text and attribute values (line breaks kept as character references). */

@@ -36,18 +36,19 @@ function checkScalar(ctx: RuleContext, node: YScalar, key: string | undefined): 
   const value = node.value as string;
   const match = findSecret(value, key === undefined ? undefined : { key });
   if (!match) return;
-  ctx.report(secretLine(ctx, node, value.slice(match.start, Math.min(match.end, match.start + 12))), `this ${match.kind} looks like a real secret written into the plan: revoke and rotate it now (it is exposed wherever this file went), then reference it by location instead (e.g. vault:kv/path or an ARN)`);
+  ctx.report(secretLine(ctx, node, value.slice(match.start, match.end)), `this ${match.kind} looks like a real secret written into the plan: revoke and rotate it now (it is exposed wherever this file went), then reference it by location instead (e.g. vault:kv/path or an ARN)`);
 }
 
 /**
  * The range to report: the scalar itself when it sits on one line; in a block scalar (or any
- * multi-line value) the source line where the secret starts, found by its first characters.
+ * multi-line value) the source line where the secret starts. A secret has no spaces, so folding
+ * never splits it: its text appears verbatim in the source, and is only used here to find it.
  */
-function secretLine(ctx: RuleContext, node: YScalar, head: string): { start: number; end: number } {
+function secretLine(ctx: RuleContext, node: YScalar, secret: string): { start: number; end: number } {
   const text = ctx.doc.text;
   const newline = text.indexOf('\n', node.start);
   if (!node.block && (newline < 0 || newline >= node.end)) return node;
-  const at = text.indexOf(head, node.start);
+  const at = text.indexOf(secret, node.start);
   const start = at >= 0 && at < node.end ? at : node.start;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   let contentStart = lineStart;

@@ -7,6 +7,10 @@ export const rule: Rule = {
   description: 'Every value fits the JSON Schema: types, known keys, enums, durations, dates and ids.',
   check(ctx) {
     const root = ctx.doc.parsed.root;
+    if (root === null && ctx.doc.parsed.issues.length === 0) {
+      ctx.report({ start: 0, end: 0 }, 'the document is empty: a plan starts with irplan: "1", plan: and credential_classes: (irplan init writes a complete example)');
+      return;
+    }
     const json = root === null ? null : root.kind === 'scalar' ? root.value : root.json;
     if (root !== null && root.kind !== 'map') {
       ctx.report({ start: root.start, end: root.start + 1 }, 'the top level of a plan must be a mapping (irplan: "1", plan: …, credential_classes: …), not a list or a single value');

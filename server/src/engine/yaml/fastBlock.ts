@@ -9,6 +9,7 @@
 // indentation it cannot place — returns undefined, and the caller reads the text with the `yaml`
 // package instead, which also owns every syntax error message.
 import type { Assembler } from './assemble';
+import { MAX_DEPTH } from './limits';
 import type { YNode, YPair, YScalar } from './tree';
 
 interface Line {
@@ -87,8 +88,14 @@ class BlockReader {
     return root;
   }
 
+  private depth = 0;
+
+  /** Deep nesting is for the library path, which measures it before recursing and reports it. */
   private node(line: Line): YNode {
-    return this.isSeqItem(line) ? this.seq(line.indent) : this.map(line.indent);
+    if (++this.depth > MAX_DEPTH) bail();
+    const node = this.isSeqItem(line) ? this.seq(line.indent) : this.map(line.indent);
+    this.depth--;
+    return node;
   }
 
   private isSeqItem(line: Line): boolean {

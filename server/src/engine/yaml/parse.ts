@@ -4,9 +4,10 @@
 // against inputs that turn a parser into a weapon: alias bombs, nesting deep enough to exhaust
 // the stack, huge mappings (the library's own duplicate-key check is quadratic, so it is off and
 // duplicates are found with a hash map), binary files, and keys such as `__proto__`.
-import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Node as YamlNode } from 'yaml';
 import { Assembler, type SyntaxIssue } from './assemble';
 import { readBlockYaml } from './fastBlock';
+import { MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits';
 import type { YNode, YPair } from './tree';
 
 export type { SyntaxIssue } from './assemble';
@@ -18,10 +19,6 @@ export interface ParsedYaml {
   reader: 'block' | 'yaml';
 }
 
-/** Deeper than this, a plan is certainly not a plan: stop building and say so once. */
-export const MAX_DEPTH = 200;
-/** Nodes that aliases may add by expansion, in total, before we treat the document as a bomb. */
-export const MAX_ALIAS_EXPANSION = 10_000;
 /** A binary file would produce an error per byte: past this many, one summary issue. */
 const MAX_ISSUES = 100;
 
@@ -41,8 +38,16 @@ export function parseYaml(text: string): ParsedYaml {
 export function parseWithLibrary(text: string): { root: YNode | null; issues: SyntaxIssue[] } {
   const issues: SyntaxIssue[] = [];
   reportUnreadableCharacters(text, issues);
+  // The CST pass is iterative; the composer recurses. Measure the depth first, so a hostile text
+  // never reaches the composer's recursion (a stack overflow there can abort the process).
+  const tokens = [...new Parser().parse(text)];
+  const tooDeep = deepestOffset(tokens, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    issues.push({ message: `nesting deeper than ${MAX_DEPTH} levels: a plan needs only a few; flatten the structure`, start: tooDeep, end: tooDeep + 1 });
+    return { root: null, issues };
+  }
   const composer = new Composer({ uniqueKeys: false, prettyErrors: false, strict: true });
-  const docs = [...composer.compose(new Parser().parse(text), true, text.length)];
+  const docs = [...composer.compose(tokens, true, text.length)];
   const doc = docs[0];
   if (docs.length > 1) {
     const second = docs[1].range[0];
@@ -54,33 +59,80 @@ export function parseWithLibrary(text: string): { root: YNode | null; issues: Sy
   }
   if (!doc) return { root: null, issues };
   for (const error of [...doc.errors, ...doc.warnings]) {
-    issues.push(issueFromYamlError(error.message, error.pos[0], error.pos[1], error.code));
+    issues.push(issueFromYamlError(text, error.message, error.pos[0], error.pos[1], error.code));
   }
   const builder = new LibraryTreeBuilder(text, new Assembler(text, issues));
   const root = doc.contents ? builder.tree(doc.contents as YamlNode) : null;
   return { root, issues: capIssues(issues) };
 }
 
-function issueFromYamlError(message: string, start: number, end: number, code: string): SyntaxIssue {
-  if (message.includes('Maximum call stack size exceeded')) {
-    return { message: `nesting is too deep to read: flatten the structure (a plan needs far fewer than ${MAX_DEPTH} levels)`, start, end: Math.max(end, start + 1) };
+function issueFromYamlError(source: string, message: string, start: number, end: number, code: string): SyntaxIssue {
+  const text = lowerFirst(message.replace(/\s+at line \d+, column \d+.*$/s, '').trim());
+  // An unclosed string or flow collection is noticed where the text runs out; the author needs
+  // the place it was opened.
+  const quote = /missing closing (["'])quote/i.exec(message);
+  if (quote) {
+    const open = source.lastIndexOf(quote[1], start - 1);
+    if (open >= 0) return { message: `this quoted string is never closed: add the closing ${quote[1]} quote on this line`, ...restOfLine(source, open) };
   }
-  const hint = SYNTAX_HINTS[code];
-  const text = message.replace(/\s+at line \d+, column \d+.*$/s, '').trim();
-  return { message: hint ? `${lowerFirst(text)}: ${hint}` : lowerFirst(text), start, end: Math.max(end, start + 1) };
+  const bracket = /end with an? ([\]}])/.exec(message);
+  if (bracket) {
+    const open = unmatchedOpening(source, start, bracket[1] === ']' ? '[' : '{', bracket[1]);
+    if (open >= 0) return { message: `this flow ${bracket[1] === ']' ? 'list' : 'mapping'} is never closed: add the closing ${bracket[1]} (or write it as an indented block)`, ...restOfLine(source, open) };
+  }
+  const hint = SYNTAX_HINTS.find((h) => h.code === code && (!h.when || h.when.test(message)))?.hint;
+  return { message: hint ? `${text}: ${hint}` : text, start, end: Math.max(end, start + 1) };
+}
+
+function restOfLine(text: string, from: number): { start: number; end: number } {
+  const newline = text.indexOf('\n', from);
+  let end = newline < 0 ? text.length : newline;
+  if (text[end - 1] === '\r') end--;
+  return { start: from, end: Math.max(end, from + 1) };
+}
+
+/** The `open` bracket, searching backwards from `before`, that no `close` after it matches. */
+function unmatchedOpening(text: string, before: number, open: string, close: string): number {
+  let depth = 0;
+  for (let k = Math.min(before, text.length) - 1; k >= 0; k--) {
+    if (text[k] === close) depth++;
+    else if (text[k] === open && depth-- === 0) return k;
+  }
+  return -1;
 }
 
 /** What to do about the parser's most common complaints, in a plan author's words. */
-const SYNTAX_HINTS: Record<string, string> = {
-  BAD_INDENT: 'align this line with its siblings (spaces only, the same indentation for every key of one mapping)',
-  MISSING_CHAR: 'close the flow collection or quoted string that starts before this point',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line: check for a missing colon or a stray line break',
-  TAB_AS_INDENT: 'indent with spaces, not tabs',
-  UNEXPECTED_TOKEN: 'check the indentation and the punctuation just before this point',
-  BLOCK_AS_IMPLICIT_KEY: 'a nested mapping cannot be a key: check the indentation',
-  DUPLICATE_KEY: 'remove or rename one of the keys',
-  BAD_ALIAS: 'define the anchor (&name) before its alias (*name)',
-};
+const SYNTAX_HINTS: { code: string; when?: RegExp; hint: string }[] = [
+  { code: 'BAD_INDENT', hint: 'align this line with its siblings (spaces only, the same indentation for every key of one mapping)' },
+  { code: 'MISSING_CHAR', when: /directives-end|---/, hint: 'a document that starts with a %directive needs a --- line before its content' },
+  { code: 'MULTILINE_IMPLICIT_KEY', hint: 'a key must fit on one line: check for a missing colon or a stray line break' },
+  { code: 'TAB_AS_INDENT', hint: 'indent with spaces, not tabs' },
+  { code: 'UNEXPECTED_TOKEN', hint: 'check the indentation and the punctuation just before this point' },
+  { code: 'BLOCK_AS_IMPLICIT_KEY', hint: 'a value cannot hold another "key: value" on the same line: move it to its own indented line or quote it' },
+  { code: 'BAD_ALIAS', hint: 'define the anchor (&name) before its alias (*name)' },
+];
+
+/**
+ * Offset of the first CST node nested deeper than `max` collections, found iteratively (an
+ * explicit stack, not recursion), or undefined when the text is shallow enough.
+ */
+function deepestOffset(tokens: CST.Token[], max: number): number | undefined {
+  const stack: { token: CST.Token | null | undefined; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth });
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection') continue;
+    if (depth + 1 > max) return token.offset;
+    for (const item of token.items as CST.CollectionItem[]) {
+      stack.push({ token: item.key, depth: depth + 1 }, { token: item.value, depth: depth + 1 });
+    }
+  }
+  return undefined;
+}
 
 function lowerFirst(s: string): string {
   return s.length > 0 ? s[0].toLowerCase() + s.slice(1) : s;
