@@ -1,6 +1,6 @@
 // A small argument parser: `--opt value`, `--opt=value`, boolean flags, a few short aliases and
 // `--` to end the options. Unknown options are usage errors with a "did you mean" hint.
-import { didYouMean } from '../engine/rules/helpers';
+import { didYouMean } from '../engine';
 import { UsageError } from './errors';
 
 export interface OptionSpec {

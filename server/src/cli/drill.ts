@@ -2,7 +2,7 @@
 // the section 9 simulation for the named drills, or all of them.
 import * as path from 'node:path';
 import { PlanSet, simulateDrill } from '../engine';
-import { didYouMean } from '../engine/rules/helpers';
+import { didYouMean } from '../engine';
 import { choice, HELP_OPTION, optionValue, parseArgs, type OptionSpec } from './args';
 import { CONFIG_OPTION, fileResult, TODAY_OPTION, todayOption } from './common';
 import { loadConfig } from './config';

@@ -1,6 +1,6 @@
 // Command dispatch: the command name, help and version, and the one place errors become exit
 // codes. Every failure ends as one `irplan: …` line on stderr: no stack traces, ever.
-import { didYouMean } from '../engine/rules/helpers';
+import { didYouMean } from '../engine';
 import { version } from '../../../package.json';
 import { runDrill } from './drill';
 import { CliFailure, UsageError } from './errors';

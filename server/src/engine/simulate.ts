@@ -220,7 +220,8 @@ export function simulateDrill(drill: Drill, cls: CredentialClass, incidentLead: 
     const expect = inject.expect.map((r) => r.value);
     const late = expect.filter((id) => {
       const step = schedule.steps.find((st) => st.id === id);
-      return !step || step.start === null || step.start > at;
+      // A blocked step keeps the moment it became ready as its start, but no one is working on it.
+      return !step || step.blocked || step.start === null || step.start > at;
     });
     return { ...base, expect, met: late.length === 0, detail: late.length === 0 ? undefined : `not under way by ${formatMinutes(at)}: ${late.join(', ')}` };
   });

@@ -62,7 +62,7 @@ export function validateDocument(doc: PlanDocument, scope: Scope, options: Valid
       report(at: YNode | { start: number; end: number }, message: string) {
         const range = oneLine(doc.text, at.start, at.end);
         if (isSuppressed(doc.suppressions, rule.id, () => doc.lines().position(range.start).line)) return;
-        findings.push({ ruleId: rule.id, severity: level, message: redact(message), uri: doc.uri, range, docs: docsPath(rule.id) });
+        findings.push({ ruleId: rule.id, severity: level, message: redactSecrets(message), uri: doc.uri, range, docs: docsPath(rule.id) });
       },
     };
     rule.check(ctx);
@@ -89,8 +89,12 @@ function oneLine(text: string, from: number, to: number): { start: number; end: 
   return { start, end: stop };
 }
 
-/** Messages quote values through quote(), which redacts; this is the second line of defence. */
-function redact(message: string): string {
+/**
+ * Masks anything that looks like a secret in a text meant for output. Messages quote values
+ * through quote(), which redacts already; this is the second line of defence, and what adapters
+ * use for plan texts they print themselves (drill titles, inject messages).
+ */
+export function redactSecrets(message: string): string {
   let out = message;
   for (let i = 0; i < 5; i++) {
     const secret = findSecret(out);

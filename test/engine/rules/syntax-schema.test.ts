@@ -83,6 +83,11 @@ ruleTable('yaml-syntax', [
 // ---------------------------------------------------------------------------------------------
 ruleTable('schema', [
   {
+    name: 'a reference that is a pasted secret: on the value, and the message does not repeat it',
+    yaml: edit(BASE, ['          actor: revoker-bot\n', `          actor: ⟦${'gh' + 'p_' + 'aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5'}⟧\n`]),
+    messageIncludes: 'redacted',
+  },
+  {
     name: 'an unknown key: on that key',
     yaml: edit(BASE, ['    name: IAM engineering\n', '    ⟦colour⟧: blue\n']),
     messageIncludes: 'colour',

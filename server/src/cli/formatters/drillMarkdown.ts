@@ -1,6 +1,6 @@
 // `irplan drill --format markdown`: the text report as a Markdown document (for a pull-request
 // comment or a job summary), with tables.
-import { formatMinutes } from '../../engine/time';
+import { formatMinutes } from '../../engine';
 import type { DrillFormatter, DrillView } from './drillReport';
 import { actedBy, drillSummary, injectText, minutes, situation, waits } from './drillText';
 

@@ -1,7 +1,7 @@
 // What `irplan drill` reports for each drill: the JSON shape of spec section 11 (its fields
 // first, in its order, then extras), from which the text and Markdown reports are also drawn.
 import type { DrillResult } from '../../engine';
-import { findSecret } from '../../engine/secrets';
+import { redactSecrets } from '../../engine';
 
 export interface StepView {
   id: string;
@@ -90,16 +90,9 @@ export function drillView(result: DrillResult): DrillView {
 
 /**
  * Author text (titles, inject messages) printed as written, except anything that looks like a
- * secret. The plan validated without inline-secret errors, but the rule may be switched off or
- * suppressed, and a drill report still must not carry a credential into a CI log.
+ * secret: the rule may be switched off or suppressed, and a drill report still must not carry a
+ * credential into a CI log.
  */
 function redact(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  let out = text;
-  for (let i = 0; i < 10; i++) {
-    const secret = findSecret(out);
-    if (!secret) break;
-    out = `${out.slice(0, secret.start)}[redacted ${secret.kind}]${out.slice(secret.end)}`;
-  }
-  return out;
+  return text === undefined ? undefined : redactSecrets(text);
 }

@@ -1,6 +1,6 @@
 // `irplan drill` for people: per drill, the verdict and time to contain, the step table (who
 // acted, when, and what they waited for), objectives, injects and the reasons for a failure.
-import { formatMinutes } from '../../engine/time';
+import { formatMinutes } from '../../engine';
 import { makeStyle, padEnd, plural, type Style } from '../io';
 import type { DrillFormatter, DrillView, InjectView, StepView } from './drillReport';
 

@@ -15,6 +15,13 @@ export function stepsOf(cls: CredentialClass): { step: Step; list: 'revocation' 
   ];
 }
 
+const ID = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** Whether a value is written as an id (section 1); other values are schema findings. */
+export function isId(value: string): boolean {
+  return ID.test(value);
+}
+
 /** The closest candidates by edit distance, for "did you mean" hints. */
 export function closest(word: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.max(2, Math.floor(word.length / 3));

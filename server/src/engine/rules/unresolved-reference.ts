@@ -4,7 +4,7 @@ import type { Ref } from '../model';
 import { quote } from '../quote';
 import { buildStepGraph } from '../stepGraph';
 import type { Rule, RuleContext } from './rule';
-import { didYouMean, forEachClassNode } from './helpers';
+import { didYouMean, forEachClassNode, isId } from './helpers';
 
 type Kind = 'contact' | 'service' | 'severity';
 
@@ -72,7 +72,7 @@ export const rule: Rule = {
 };
 
 function expect(ctx: RuleContext, kind: Kind, ref: Ref | undefined, role: string): void {
-  if (!ref) return;
+  if (!ref || !isId(ref.value)) return; // not an id at all: the schema rule says so
   const visible = kind === 'contact' ? ctx.scope.contacts : kind === 'service' ? ctx.scope.services : ctx.scope.severities;
   if (visible.has(ref.value)) return;
   ctx.report(

@@ -1,6 +1,6 @@
 import { quote } from '../quote';
 import type { Rule } from './rule';
-import { forEachClassNode } from './helpers';
+import { forEachClassNode, isId } from './helpers';
 
 export const rule: Rule = {
   id: 'unvalidated-dependent',
@@ -10,10 +10,10 @@ export const rule: Rule = {
     forEachClassNode(ctx, (cls) => {
       const validated = new Set((cls.revocation?.validate ?? []).flatMap((v) => (v.service ? [v.service.value] : [])));
       for (const ref of cls.usedBy) {
-        if (validated.has(ref.value)) continue;
+        if (validated.has(ref.value) || !isId(ref.value)) continue;
         ctx.report(
           ref.node,
-          `service ${quote(ref.value)} uses class ${quote(cls.id)} but nothing checks it after rotation: add to revocation.validate - service: ${ref.value} with the check that proves it works with the new credential`,
+          `service ${quote(ref.value)} uses class ${quote(cls.id)} but nothing checks it after rotation: add a revocation.validate entry for it (service and the check that proves it works with the new credential)`,
         );
       }
     });
