@@ -15,8 +15,12 @@ export interface PlanDocument {
   lines(): LineIndex;
 }
 
-export function analyzeDocument(uri: string, text: string): PlanDocument {
-  const parsed = parseYaml(text);
+/**
+ * Analyses a text. Given the previous version of the same document, unchanged entries (classes,
+ * services, contacts…) are reused from it; that previous version must not be used afterwards.
+ */
+export function analyzeDocument(uri: string, text: string, previous?: PlanDocument): PlanDocument {
+  const parsed = parseYaml(text, previous?.parsed.cache);
   let lines: LineIndex | undefined;
   return {
     uri,

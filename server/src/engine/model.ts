@@ -1,7 +1,7 @@
 // The typed plan model: what a plan says, with the YAML node of every part so rules and editor
 // features can point at it. Extraction is tolerant: a value of the wrong shape is left out here
 // (the schema check reports it) so that every rule still runs on whatever did parse.
-import { isMap, isScalar, isSeq, pairOf, stringAt, valueOf, type YMap, type YNode, type YScalar, type YSeq } from './yaml/tree';
+import { isMap, isScalar, isSeq, pairOf, stringAt, valueOf, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yaml/tree';
 
 /** A string value and where it is written. */
 export interface Text {
@@ -204,6 +204,12 @@ function maps(node: YNode | null | undefined): YMap[] {
   return listOf(node).filter(isMap);
 }
 
+/**
+ * Definitions by entry: an entry a new version of the document shares with the previous one
+ * (yaml/chunked.ts) keeps its model object, since the model is a function of the entry alone.
+ */
+const definitionCache = new WeakMap<YPair, Defined>();
+
 function definitions<T extends Defined>(root: YMap | null, key: string, make: (base: Defined) => T): Map<string, T> {
   const result = new Map<string, T>();
   const section = valueOf(root, key);
@@ -211,7 +217,12 @@ function definitions<T extends Defined>(root: YMap | null, key: string, make: (b
   for (const pair of section.pairs) {
     const id = String(pair.key.value);
     if (result.has(id)) continue; // a duplicate key, reported by the parser
-    result.set(id, make({ id, key: pair.key, node: isMap(pair.value) ? pair.value : null }));
+    let def = definitionCache.get(pair) as T | undefined;
+    if (!def) {
+      def = make({ id, key: pair.key, node: isMap(pair.value) ? pair.value : null });
+      definitionCache.set(pair, def);
+    }
+    result.set(id, def);
   }
   return result;
 }

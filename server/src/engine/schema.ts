@@ -15,26 +15,65 @@ export interface SchemaProblem {
   end: number;
 }
 
-let compiled: ValidateFunction | undefined;
+interface Validators {
+  /** The whole document against the whole schema. */
+  document: ValidateFunction;
+  /** The document with each class checked only for being a mapping (classes are checked apart). */
+  outsideClasses: ValidateFunction;
+  /** One credential class. */
+  credentialClass: ValidateFunction;
+}
 
-export function schemaValidator(): ValidateFunction {
+let compiled: Validators | undefined;
+
+/** Compiled once, on first use, in one ajv instance. */
+function validators(): Validators {
   if (!compiled) {
     const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     ajv.addKeyword('markdownDescription');
     ajv.addFormat('date', { type: 'string', validate: (s: string) => parseDate(s) !== undefined });
-    compiled = ajv.compile(schemaJson);
+    const document = ajv.compile(schemaJson);
+    const id = (schemaJson as { $id: string }).$id;
+    const credentialClass = ajv.getSchema(`${id}#/$defs/credentialClass`);
+    const defs = (schemaJson as { $defs: Record<string, object> }).$defs;
+    const outsideClasses = ajv.compile({
+      ...schemaJson,
+      $id: id.replace(/\.schema\.json$/, "-outside-classes.schema.json"),
+      $defs: { ...defs, credentialClass: { type: 'object' } },
+    });
+    if (!credentialClass) throw new Error('the schema has no $defs/credentialClass');
+    compiled = { document, outsideClasses, credentialClass };
   }
   return compiled;
 }
 
+/** The validator of the whole schema (benchmarks measure the floor with it). */
+export function schemaValidator(): ValidateFunction {
+  return validators().document;
+}
+
+/** Problems of the whole document. */
 export function checkSchema(root: YNode | null, json: unknown): SchemaProblem[] {
+  return check(validators().document, root, json, '');
+}
+
+/** Problems outside the credential classes' mappings (checkClassSchema covers those). */
+export function checkSchemaOutsideClasses(root: YNode | null, json: unknown): SchemaProblem[] {
+  return check(validators().outsideClasses, root, json, '');
+}
+
+/** Problems inside one credential class, positioned in the whole document. */
+export function checkClassSchema(root: YNode, classId: string, json: unknown): SchemaProblem[] {
+  return check(validators().credentialClass, root, json, `/credential_classes/${classId.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+function check(validate: ValidateFunction, root: YNode | null, json: unknown, prefix: string): SchemaProblem[] {
   if (root === null) return []; // an empty or unparsable document: the syntax rule speaks
-  const validate = schemaValidator();
   if (validate(json)) return [];
   const problems: SchemaProblem[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const problem = describe(error, root);
+    const problem = describe(prefix ? { ...error, instancePath: prefix + error.instancePath } : error, root);
     if (!problem) continue;
     const key = `${problem.start}:${problem.message}`;
     if (seen.has(key)) continue;

@@ -8,29 +8,40 @@ export const rule: Rule = {
   id: 'inline-secret',
   defaultSeverity: 'error',
   description: 'No string in the plan is a real secret: reference secrets by where they live (vault:…, a secrets-manager ARN).',
+  checkClass(ctx, cls) {
+    checkScalar(ctx, cls.key, undefined);
+    if (cls.node) scan(ctx, cls.node, cls.id, new Set());
+  },
   check(ctx) {
     const root = ctx.doc.parsed.root;
     if (!root) return;
-    // Iterative walk: the tree may be deep, and aliases share subtrees (visit each node once).
-    const seen = new Set<YNode>();
-    const stack: { node: YNode; key?: string }[] = [{ node: root }];
-    while (stack.length > 0) {
-      const { node, key } = stack.pop()!;
-      if (seen.has(node)) continue;
-      seen.add(node);
-      if (node.kind === 'scalar') {
-        if (typeof node.value === 'string') checkScalar(ctx, node, key);
-      } else if (node.kind === 'map') {
-        for (const pair of node.pairs) {
-          if (typeof pair.key.value === 'string') checkScalar(ctx, pair.key, undefined);
-          if (pair.value) stack.push({ node: pair.value, key: String(pair.key.value) });
-        }
-      } else {
-        for (const item of node.items) stack.push({ node: item, key });
-      }
-    }
+    // Classes written as mappings are scanned by checkClass, class by class.
+    const skip = new Set<YNode>();
+    for (const cls of ctx.doc.model.classes.values()) if (cls.node) skip.add(cls.node);
+    const classKeys = new Set<YNode>([...ctx.doc.model.classes.values()].filter((c) => c.node).map((c) => c.key));
+    scan(ctx, root, undefined, skip, classKeys);
   },
 };
+
+/** Iterative walk: the tree may be deep, and aliases share subtrees (each node is visited once). */
+function scan(ctx: RuleContext, root: YNode, rootKey: string | undefined, seen: Set<YNode>, skipKeys?: Set<YNode>): void {
+  const stack: { node: YNode; key?: string }[] = [{ node: root, key: rootKey }];
+  while (stack.length > 0) {
+    const { node, key } = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'scalar') {
+      if (typeof node.value === 'string') checkScalar(ctx, node, key);
+    } else if (node.kind === 'map') {
+      for (const pair of node.pairs) {
+        if (typeof pair.key.value === 'string' && !skipKeys?.has(pair.key)) checkScalar(ctx, pair.key, undefined);
+        if (pair.value) stack.push({ node: pair.value, key: String(pair.key.value) });
+      }
+    } else {
+      for (const item of node.items) stack.push({ node: item, key });
+    }
+  }
+}
 
 function checkScalar(ctx: RuleContext, node: YScalar, key: string | undefined): void {
   const value = node.value as string;

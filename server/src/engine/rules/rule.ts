@@ -4,6 +4,7 @@
 import type { Severity } from '../findings';
 import type { PlanDocument } from '../document';
 import type { Scope } from '../scope';
+import type { CredentialClass } from '../model';
 import type { YNode } from '../yaml/tree';
 
 export interface RuleMeta {
@@ -19,10 +20,19 @@ export interface RuleContext {
   /** Today as a day number (see time.ts). */
   today: number;
   report(at: YNode | { start: number; end: number }, message: string): void;
+  /** Classes that some drill of this document exercises. */
+  drilledClasses(): ReadonlySet<string>;
 }
 
+/**
+ * A rule checks the document (`check`) and, separately, each credential class (`checkClass`).
+ * What `checkClass` reports must lie inside the class and depend only on the class and on what
+ * `classEnvironment` (validate.ts) captures of the rest — scope ids, severities, the incident
+ * lead, drilled classes, today — so a class's findings can be reused while it does not change.
+ */
 export interface Rule extends RuleMeta {
-  check(ctx: RuleContext): void;
+  check?(ctx: RuleContext): void;
+  checkClass?(ctx: RuleContext, cls: CredentialClass): void;
 }
 
 export function docsPath(ruleId: string): string {

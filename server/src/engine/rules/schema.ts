@@ -1,4 +1,4 @@
-import { checkSchema } from '../schema';
+import { checkClassSchema, checkSchemaOutsideClasses } from '../schema';
 import type { Rule } from './rule';
 
 export const rule: Rule = {
@@ -16,6 +16,11 @@ export const rule: Rule = {
       ctx.report({ start: root.start, end: root.start + 1 }, 'the top level of a plan must be a mapping (irplan: "1", plan: …, credential_classes: …), not a list or a single value');
       return;
     }
-    for (const problem of checkSchema(root, json)) ctx.report(problem, problem.message);
+    for (const problem of checkSchemaOutsideClasses(root, json)) ctx.report(problem, problem.message);
+  },
+  checkClass(ctx, cls) {
+    const root = ctx.doc.parsed.root;
+    if (!root || !cls.node) return;
+    for (const problem of checkClassSchema(root, cls.id, cls.node.json)) ctx.report(problem, problem.message);
   },
 };

@@ -4,7 +4,7 @@ import type { Ref } from '../model';
 import { quote } from '../quote';
 import { buildStepGraph } from '../stepGraph';
 import type { Rule, RuleContext } from './rule';
-import { didYouMean, forEachClassNode, isId } from './helpers';
+import { didYouMean, isId } from './helpers';
 
 type Kind = 'contact' | 'service' | 'severity';
 
@@ -18,6 +18,23 @@ export const rule: Rule = {
   id: 'unresolved-reference',
   defaultSeverity: 'error',
   description: 'Every contact, service, severity, class, step and evidence id resolves, and every import can be read.',
+  checkClass(ctx, cls) {
+    const contact = (ref: Ref | undefined, role: string) => expect(ctx, 'contact', ref, role);
+    const name = quote(cls.id);
+    contact(cls.owner, `owner of class ${name}`);
+    contact(cls.deputy, `deputy of class ${name}`);
+    expect(ctx, 'severity', cls.severity, `severity of class ${name}`);
+    cls.usedBy.forEach((r) => expect(ctx, 'service', r, `used by class ${name}`));
+    for (const v of cls.revocation?.validate ?? []) expect(ctx, 'service', v.service, `validated after revoking ${name}`);
+    for (const e of cls.evidence ?? []) contact(e.actor, `collecting evidence for ${name}`);
+    for (const list of [cls.revocation?.steps ?? [], cls.rollback?.steps ?? []]) {
+      for (const step of list) contact(step.actor, `acting in a step of ${name}`);
+      const ids = list.flatMap((s) => (s.id ? [s.id.value] : []));
+      for (const { ref } of buildStepGraph(list).unresolved) {
+        ctx.report(ref.node, `no step ${quote(ref.value)} in this list of ${name}: "after" names step ids of the same list${didYouMean(ref.value, ids)}`);
+      }
+    }
+  },
   check(ctx) {
     const m = ctx.doc.model;
     for (const problem of ctx.scope.importProblems) ctx.report(problem.entry.node, problem.message);
@@ -27,23 +44,6 @@ export const rule: Rule = {
     contact(m.plan?.incidentLead, 'the incident lead');
     for (const sev of m.severities.values()) sev.notify.forEach((r) => contact(r, `notified for ${quote(sev.id)}`));
     for (const svc of m.services.values()) contact(svc.owner, `owner of service ${quote(svc.id)}`);
-
-    forEachClassNode(ctx, (cls) => {
-      const name = quote(cls.id);
-      contact(cls.owner, `owner of class ${name}`);
-      contact(cls.deputy, `deputy of class ${name}`);
-      expect(ctx, 'severity', cls.severity, `severity of class ${name}`);
-      cls.usedBy.forEach((r) => expect(ctx, 'service', r, `used by class ${name}`));
-      for (const v of cls.revocation?.validate ?? []) expect(ctx, 'service', v.service, `validated after revoking ${name}`);
-      for (const e of cls.evidence ?? []) contact(e.actor, `collecting evidence for ${name}`);
-      for (const list of [cls.revocation?.steps ?? [], cls.rollback?.steps ?? []]) {
-        for (const step of list) contact(step.actor, `acting in a step of ${name}`);
-        const ids = list.flatMap((s) => (s.id ? [s.id.value] : []));
-        for (const { ref } of buildStepGraph(list).unresolved) {
-          ctx.report(ref.node, `no step ${quote(ref.value)} in this list of ${name}: "after" names step ids of the same list${didYouMean(ref.value, ids)}`);
-        }
-      }
-    });
 
     for (const drill of m.drills.values()) {
       const name = quote(drill.id);

@@ -12,7 +12,7 @@ import type { Assembler } from './assemble';
 import { MAX_DEPTH } from './limits';
 import type { YNode, YPair, YScalar } from './tree';
 
-interface Line {
+export interface Line {
   /** Column of the first content character (it may be moved right for `- key: value`). */
   indent: number;
   /** Offset of the first content character. */
@@ -42,8 +42,32 @@ export function readBlockYaml(text: string, build: Assembler): YNode | null | un
   }
 }
 
+/** Whether the text is one the fast reader may take at all (no tabs, BOM or lone CR). */
+export function fastReadable(text: string): boolean {
+  return !(text.includes('\t') || text.charCodeAt(0) === 0xfeff || /\r(?!\n)/.test(text));
+}
+
+/**
+ * One mapping entry (`key: ...` at `indent` with everything nested under it) from the content
+ * lines [from, to), as the whole-document reader would build it at that nesting depth; undefined
+ * when the lines are not exactly one such entry. Lets unchanged entries be reused between
+ * versions of a document (yaml/chunked.ts).
+ */
+export function readEntry(text: string, lines: Line[], from: number, to: number, indent: number, depth: number, build: Assembler): YPair | undefined {
+  const part = lines.slice(from, to);
+  if (part.length === 0 || part[0].indent !== indent) return undefined;
+  const reader = new BlockReader(text, part, build, depth);
+  try {
+    const map = reader.entryMap(indent);
+    return map.kind === 'map' && map.pairs.length === 1 ? map.pairs[0] : undefined;
+  } catch (e) {
+    if (e instanceof Bail) return undefined;
+    throw e;
+  }
+}
+
 /** Lines with content, skipping blank and comment-only lines and one leading `---`. */
-function contentLines(text: string): Line[] | undefined {
+export function contentLines(text: string): Line[] | undefined {
   const lines: Line[] = [];
   let offset = 0;
   let first = true;
@@ -79,7 +103,16 @@ class BlockReader {
     private readonly text: string,
     private readonly lines: Line[],
     private readonly build: Assembler,
+    /** Nesting depth of the first line, when reading a part of a document. */
+    private depth = 0,
   ) {}
+
+  /** The lines as one mapping at `indent`, all of them consumed. */
+  entryMap(indent: number): YNode {
+    const map = this.map(indent);
+    if (this.i < this.lines.length) bail();
+    return map;
+  }
 
   document(): YNode {
     if (this.lines[0].indent !== 0) bail();
@@ -87,8 +120,6 @@ class BlockReader {
     if (this.i < this.lines.length) bail(); // something the structure does not account for
     return root;
   }
-
-  private depth = 0;
 
   /** Deep nesting is for the library path, which measures it before recursing and reports it. */
   private node(line: Line): YNode {

@@ -7,6 +7,7 @@
 import { Composer, Parser, isAlias, isMap, isScalar, isSeq, type CST, type Node as YamlNode } from 'yaml';
 import { Assembler, type SyntaxIssue } from './assemble';
 import { readBlockYaml } from './fastBlock';
+import { readChunked, type EntryCache } from './chunked';
 import { MAX_ALIAS_EXPANSION, MAX_DEPTH } from './limits';
 import type { YNode, YPair } from './tree';
 
@@ -17,19 +18,24 @@ export interface ParsedYaml {
   issues: SyntaxIssue[];
   /** Which reader built the tree: the fast block scanner or the `yaml` package. */
   reader: 'block' | 'yaml';
+  /** Entries by text, for reading the next version of the document (yaml/chunked.ts). */
+  cache?: EntryCache;
 }
 
 /** A binary file would produce an error per byte: past this many, one summary issue. */
 const MAX_ISSUES = 100;
 
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(text: string, previous?: EntryCache): ParsedYaml {
   const binary = text.indexOf('\u0000');
   if (binary >= 0) {
     const issue = { message: 'this is a binary file (it contains a NUL byte): an irplan document is UTF-8 text', start: binary, end: binary + 1 };
     return { root: null, issues: [issue], reader: 'yaml' };
   }
+  if (hasUnreadableCharacters(text)) return { ...parseWithLibrary(text), reader: 'yaml' };
+  const chunked = readChunked(text, previous);
+  if (chunked) return { root: chunked.root, issues: chunked.issues, reader: 'block', cache: chunked.cache };
   const fastIssues: SyntaxIssue[] = [];
-  const fast = hasUnreadableCharacters(text) ? undefined : readBlockYaml(text, new Assembler(text, fastIssues));
+  const fast = readBlockYaml(text, new Assembler(text, fastIssues));
   if (fast !== undefined) return { root: fast, issues: fastIssues, reader: 'block' };
   return { ...parseWithLibrary(text), reader: 'yaml' };
 }

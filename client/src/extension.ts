@@ -1,0 +1,44 @@
+// Activation: wiring only. The language server does the work (diagnostics, completion, hovers,
+// code lenses, the workspace totals); this file creates the pieces that talk to it and to people,
+// and connects them. Nothing here parses a plan.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { DrillReports } from './documents';
+import { Server } from './languageClient';
+import { ServerStatusItem, WorkspaceStatusItem } from './statusBar';
+import { Trust } from './trust';
+
+let server: Server | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  const output = vscode.window.createOutputChannel('irplan', { log: true });
+  const trust = new Trust();
+  server = new Server(context, output);
+  const drillReports = new DrillReports();
+  const workspaceItem = new WorkspaceStatusItem();
+  const serverItem = new ServerStatusItem();
+  const current = server;
+
+  context.subscriptions.push(
+    output,
+    trust,
+    current,
+    drillReports,
+    workspaceItem,
+    serverItem,
+    current.onDidChangeWorkspaceStatus((status) => workspaceItem.update(status)),
+    current.onDidChangeState((state) => serverItem.update(state, trust.isTrusted)),
+    // Restricted mode is shown in the language status item; granting trust clears it.
+    trust.onDidGrant(() => serverItem.update(current.state, trust.isTrusted)),
+    // Commands first, so they exist even if the server never starts.
+    ...registerCommands({ extension: context, server: current, trust, drillReports }),
+  );
+  serverItem.update(current.state, trust.isTrusted);
+  // Not awaited: activation must not wait for the server; the language status item shows progress.
+  void current.start();
+}
+
+export function deactivate(): Promise<void> | undefined {
+  // VS Code awaits this before disposing the subscriptions: shut the server down cleanly.
+  return server?.stop();
+}

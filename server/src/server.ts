@@ -1,0 +1,279 @@
+// The irplan language server: wiring only. A plain LSP server (stdio or IPC) over the engine:
+// diagnostics pushed or pulled, completion, hover, navigation, rename, symbols, quick fixes and
+// code lenses. Nothing here assumes VS Code; workspace/configuration is used only when offered.
+import {
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  ResponseError,
+  ErrorCodes,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { simulateDrill, type RuleConfig, type Finding } from './engine';
+import { planCoverage } from './engine/coverage';
+import { INIT_PLAN } from './cli/initTemplate';
+import { drillView } from './cli/formatters/drillReport';
+import { drillMarkdown } from './cli/formatters/drillMarkdown';
+import { formatDay, todayDay } from './engine';
+import {
+  LIST_DRILLS,
+  RUN_DRILL,
+  STARTER_PLAN,
+  WORKSPACE_STATUS,
+  type DrillListItem,
+  type RunDrillParams,
+  type RunDrillResult,
+  type WorkspaceStatus,
+} from './protocol';
+import { WorkspaceIndex } from './lsp/workspace';
+import { Validator, Scheduler } from './lsp/validation';
+import { Features } from './lsp/features';
+import { docsLinker, toDiagnostic } from './lsp/convert';
+import { mergeConfig, readWorkspaceConfig, sanitizeRuleSettings } from './lsp/settings';
+import { filePathOf, normalizeUri } from './lsp/uris';
+import { version } from '../../package.json';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const index = new WorkspaceIndex();
+/** The client's spelling of each open document's uri, by normalised uri. */
+const clientUris = new Map<string, string>();
+const clientUri = (uri: string): string => clientUris.get(normalizeUri(uri)) ?? uri;
+
+let folders: string[] = [];
+let fileConfig: RuleConfig = { rules: {} };
+let config: RuleConfig = { rules: {} };
+let settings: Partial<Record<string, string>> = {};
+let usePull = false;
+let canRefresh = false;
+let canConfigure = false;
+let docsHref = docsLinker();
+
+const validator = new Validator(index, () => config);
+const features = new Features(index, clientUri);
+/** Documents whose diagnostics were pushed, to clear them when they are gone. */
+const pushed = new Set<string>();
+
+const scheduler = new Scheduler((uri) => {
+  const result = validator.findings(uri);
+  const target = clientUri(uri);
+  if (!result) {
+    if (pushed.delete(target)) void connection.sendDiagnostics({ uri: target, diagnostics: [] });
+    return;
+  }
+  // In pull mode the client asks for open documents itself; others (importers not open) are pushed.
+  if (usePull && index.isOpen(uri)) return;
+  pushed.add(target);
+  void connection.sendDiagnostics({ uri: target, diagnostics: result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) });
+  statusSoon();
+});
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  usePull = !!caps.textDocument?.diagnostic;
+  canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+  canConfigure = !!caps.workspace?.configuration;
+  const options = (params.initializationOptions ?? {}) as { rules?: unknown; docsFolder?: unknown };
+  if (typeof options.docsFolder === 'string') docsHref = docsLinker(options.docsFolder);
+  settings = sanitizeRuleSettings(options.rules);
+  folders = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
+  if (folders.length === 0 && params.rootUri) folders = [filePathOf(params.rootUri) ?? ''].filter(Boolean);
+  reloadConfig();
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      completionProvider: { triggerCharacters: [':', ' ', '-', '[', ','], resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeLensProvider: { resolveProvider: false },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'irplan', version },
+  };
+});
+
+connection.onInitialized(() => {
+  // Index the workspace after answering initialize, so the editor is not kept waiting.
+  setImmediate(() => {
+    const found = index.addFolders(folders);
+    scheduler.schedule(found);
+    statusSoon();
+  });
+  if (canConfigure) void pullSettings();
+});
+
+function reloadConfig(): void {
+  fileConfig = readWorkspaceConfig(folders);
+  config = mergeConfig(fileConfig, sanitizeRuleSettings(settings));
+}
+
+async function pullSettings(): Promise<void> {
+  try {
+    const section = (await connection.workspace.getConfiguration('irplan')) as { rules?: unknown } | null;
+    settings = sanitizeRuleSettings(section?.rules);
+    reloadConfig();
+    revalidateAll();
+  } catch {
+    // A client that announced configuration but cannot answer: keep the initialization options.
+  }
+}
+
+connection.onDidChangeConfiguration((change) => {
+  if (canConfigure) {
+    void pullSettings();
+    return;
+  }
+  const section = (change.settings as { irplan?: { rules?: unknown } } | null)?.irplan;
+  settings = sanitizeRuleSettings(section?.rules);
+  reloadConfig();
+  revalidateAll();
+});
+
+function revalidateAll(): void {
+  scheduler.schedule(index.allUris());
+  if (usePull && canRefresh) void connection.languages.diagnostics.refresh();
+}
+
+function changed(uri: string): void {
+  const dependents = index.dependentsOf(uri);
+  scheduler.schedule([normalizeUri(uri), ...dependents]);
+  if (usePull && canRefresh && dependents.some((d) => index.isOpen(d))) void connection.languages.diagnostics.refresh();
+  statusSoon();
+}
+
+documents.onDidOpen((e) => {
+  clientUris.set(normalizeUri(e.document.uri), e.document.uri);
+  index.open(e.document.uri, e.document.getText());
+  changed(e.document.uri);
+});
+documents.onDidChangeContent((e) => {
+  index.open(e.document.uri, e.document.getText());
+  changed(e.document.uri);
+});
+documents.onDidClose((e) => {
+  index.close(e.document.uri);
+  validator.forget(normalizeUri(e.document.uri));
+  changed(e.document.uri);
+  clientUris.delete(normalizeUri(e.document.uri));
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  let configChanged = false;
+  for (const change of params.changes) {
+    if (change.uri.endsWith('/.irplan.yaml')) {
+      configChanged = true;
+      continue;
+    }
+    if (index.isOpen(change.uri)) continue; // the editor's text wins
+    index.fileChanged(change.uri, change.type === FileChangeType.Deleted);
+    changed(change.uri);
+  }
+  if (configChanged) {
+    reloadConfig();
+    revalidateAll();
+  }
+});
+
+connection.languages.diagnostics.on((params) => {
+  const result = validator.findings(params.textDocument.uri);
+  return {
+    kind: DocumentDiagnosticReportKind.Full,
+    items: result ? result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) : [],
+  };
+});
+
+const guard =
+  <P, R>(fallback: R, handler: (params: P) => R) =>
+  (params: P): R => {
+    // A bad request (a position past the end, a document we do not know) gets an empty answer,
+    // never a crashed server.
+    try {
+      return handler(params);
+    } catch (error) {
+      connection.console.error(`irplan: ${(error as Error).stack ?? String(error)}`);
+      return fallback;
+    }
+  };
+
+connection.onCompletion(guard([], (p) => features.completion(p.textDocument.uri, p.position)));
+connection.onHover(guard(null, (p) => features.hover(p.textDocument.uri, p.position)));
+connection.onDefinition(guard([], (p) => features.definition(p.textDocument.uri, p.position)));
+connection.onReferences(guard([], (p) => features.references(p.textDocument.uri, p.position, p.context.includeDeclaration)));
+connection.onPrepareRename(
+  guard(null, (p) => {
+    const result = features.prepareRename(p.textDocument.uri, p.position);
+    if (result && 'error' in result) throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
+    return result;
+  }),
+);
+connection.onRenameRequest((p) => {
+  const result = features.rename(p.textDocument.uri, p.position, p.newName);
+  if ('error' in result) return new ResponseError(ErrorCodes.InvalidRequest, result.error);
+  return result;
+});
+connection.onDocumentSymbol(guard([], (p) => features.documentSymbols(p.textDocument.uri)));
+connection.onWorkspaceSymbol(guard([], (p) => features.workspaceSymbols(p.query)));
+connection.onCodeAction(
+  guard([], (p) => {
+    const findings: Finding[] = validator.findings(p.textDocument.uri)?.findings ?? [];
+    return features.codeActions(p.textDocument.uri, p.range, findings);
+  }),
+);
+connection.onCodeLens(guard([], (p) => features.codeLenses(p.textDocument.uri)));
+
+connection.onRequest(
+  LIST_DRILLS,
+  guard([] as DrillListItem[], () =>
+    [...index.allUris()].flatMap((uri) => {
+      const doc = index.get(uri);
+      if (!doc) return [];
+      return [...doc.model.drills.values()].map((d) => ({ uri: clientUri(uri), drillId: d.id, title: d.title?.value, classId: d.class?.value }));
+    }),
+  ),
+);
+
+connection.onRequest(RUN_DRILL, (params: RunDrillParams): RunDrillResult => {
+  const doc = typeof params?.uri === 'string' ? index.get(params.uri) : undefined;
+  const drill = doc && typeof params.drillId === 'string' ? doc.model.drills.get(params.drillId) : undefined;
+  if (!doc || !drill) return { markdown: '', error: `no drill ${JSON.stringify(params?.drillId)} in this plan` };
+  const cls = drill.class && doc.model.classes.get(drill.class.value);
+  if (!cls) return { markdown: '', error: `drill "${drill.id}" names no class of this plan: set class: to one of its credential classes` };
+  const view = drillView(simulateDrill(drill, cls, doc.model.plan?.incidentLead?.value));
+  return { markdown: drillMarkdown({ file: doc.uri.slice(doc.uri.lastIndexOf('/') + 1), drills: [view] }, { color: false }), drill: view };
+});
+
+connection.onRequest(STARTER_PLAN, () => ({ text: INIT_PLAN.replace(/\{\{TODAY\}\}/g, formatDay(todayDay())) }));
+
+let statusTimer: NodeJS.Timeout | undefined;
+/** The status bar's totals, sent at most a few times a second. */
+function statusSoon(): void {
+  if (statusTimer) return;
+  statusTimer = setTimeout(() => {
+    statusTimer = undefined;
+    const status: WorkspaceStatus = { plans: 0, errors: 0, warnings: 0, infos: 0, coverage: { covered: 0, total: 0 } };
+    for (const uri of index.allUris()) {
+      const result = validator.findings(uri);
+      if (!result) continue;
+      status.plans++;
+      for (const f of result.findings) status[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
+      const coverage = planCoverage(result.doc, index.scopeOf(result.doc));
+      status.coverage.covered += coverage.fullyCovered;
+      status.coverage.total += coverage.total;
+    }
+    void connection.sendNotification(WORKSPACE_STATUS, status);
+  }, 300);
+}
+
+documents.listen(connection);
+connection.listen();
