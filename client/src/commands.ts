@@ -7,21 +7,16 @@ import {
   LIST_DRILLS,
   RUN_DRILL,
   RUN_DRILL_COMMAND,
+  STARTER_PLAN,
   type DrillListItem,
   type RunDrillParams,
   type RunDrillResult,
+  type StarterPlan,
 } from '../../server/src/protocol';
-import { DrillReports, showMarkdown } from './documents';
+import { showMarkdown, type DrillReports } from './documents';
 import { ServerNotRunningError, type Server } from './languageClient';
 import { isRuleId, planFileName, ruleCatalogue } from './options';
 import type { Trust } from './trust';
-
-// TODO(protocol): move to server/src/protocol.ts, then import it from there like the others.
-/** client → server request, no params: the starter plan `irplan init` writes, for "New Plan…". */
-const STARTER_PLAN = 'irplan/starterPlan';
-interface StarterPlanResult {
-  text: string;
-}
 
 export interface CommandContext {
   extension: vscode.ExtensionContext;
@@ -164,7 +159,7 @@ async function openRuleDocs(ctx: CommandContext, ruleArg?: unknown): Promise<voi
 async function newPlan(ctx: CommandContext, folderArg?: unknown): Promise<void> {
   if (!ctx.trust.allowWrite('New Plan')) return;
   // Ask the server first: if it is not running, say so before anyone picks a file name.
-  const starter = await ctx.server.request<StarterPlanResult>(STARTER_PLAN);
+  const starter = await ctx.server.request<StarterPlan>(STARTER_PLAN);
   if (typeof starter?.text !== 'string') throw new Error(`${STARTER_PLAN} returned no text`);
 
   const folder = folderArg instanceof vscode.Uri ? folderArg : vscode.workspace.workspaceFolders?.[0]?.uri;

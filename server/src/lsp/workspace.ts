@@ -96,7 +96,8 @@ export class WorkspaceIndex implements PlanIndex, DocumentHost {
     if (text === undefined) return undefined;
     const cached = this.analysed.get(key);
     if (cached && cached.text === text) return cached.doc;
-    const doc = analyzeDocument(key, text);
+    // The previous version lends its unchanged entries to the new one (and is dropped here).
+    const doc = analyzeDocument(key, text, cached?.doc);
     this.analysed.set(key, { text, doc });
     return doc;
   }

@@ -12,7 +12,7 @@ export const rule: Rule = {
       return;
     }
     const value = cls.node?.byKey.get('evidence')?.value ?? null;
-    if (value === null || (value.kind === 'seq' && value.items.length === 0)) {
+    if (value === null || (value.kind === 'scalar' && value.value === null) || (value.kind === 'seq' && value.items.length === 0)) {
       ctx.report(cls.evidenceKey, `the evidence list of class ${name} is empty: add at least one item to preserve (id, source, action, actor, retain)`);
     }
   },

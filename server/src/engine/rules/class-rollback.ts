@@ -1,4 +1,5 @@
 import type { Rule } from './rule';
+import type { YNode } from '../yaml/tree';
 import { quote } from '../quote';
 
 export const rule: Rule = {
@@ -20,7 +21,9 @@ export const rule: Rule = {
   },
 };
 
-function emptyValue(value: unknown): boolean {
-  const node = value as { kind?: string; items?: unknown[] } | null;
-  return node === null || (node.kind === 'seq' && node.items?.length === 0);
+/** No value (`key:`, `key: ~`) or an empty list. */
+function emptyValue(value: YNode | null | undefined): boolean {
+  if (!value) return true;
+  if (value.kind === 'scalar') return value.value === null;
+  return value.kind === 'seq' && value.items.length === 0;
 }
