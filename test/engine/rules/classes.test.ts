@@ -115,6 +115,22 @@ const VALIDATE_START = '      validate:';
 
 ruleTable('class-revocation', [
   {
+    name: 'an empty target (target: with no value) is reported on the target key, and schema stays quiet',
+    yaml: edit(BASE, ['      target: 15m\n', '      ⟦target⟧:\n']),
+    also: ['schema'],
+    messageIncludes: 'empty',
+  },
+  {
+    name: 'target: ~ is empty too',
+    yaml: edit(BASE, ['      target: 15m\n', '      ⟦target⟧: ~\n']),
+    also: ['schema'],
+  },
+  {
+    name: 'steps: ~ is an empty steps list, on the steps key',
+    yaml: replaceStepsWithNull(BASE),
+    also: ['schema'],
+  },
+  {
     name: 'fires on the class key when there is no revocation',
     yaml: replaceLines(edit(BASE, CLASS_KEY), REVOCATION_START, ROLLBACK_START, ''),
     messageIncludes: 'revocation:',
@@ -359,3 +375,10 @@ ruleTable('contact-unreachable', [
     ),
   },
 ]);
+
+/** The base plan with the revocation's steps written as `steps: ~` (marked for the finding). */
+function replaceStepsWithNull(text: string): string {
+  const start = text.indexOf('      steps:\n');
+  const end = text.indexOf('      validate:\n');
+  return `${text.slice(0, start)}      ⟦steps⟧: ~\n${text.slice(end)}`;
+}

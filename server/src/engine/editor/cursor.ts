@@ -260,6 +260,50 @@ function contentOf(text: string, shape: LineShape): string {
   return text.slice(shape.start + shape.contentCol, stop).trim();
 }
 
+const PATTERNS = new Map<number, RegExp>();
+
+/**
+ * A line break followed by at most `col` spaces and then content (not a space, line break or
+ * `#`): the start of a line that can be a parent or a sibling of something at column `col`.
+ * Lines indented deeper are the content of siblings; the regular expression skips them without
+ * a JavaScript step per line, which is what keeps a 65,000-line plan fast.
+ */
+function candidatePattern(col: number): RegExp {
+  const width = Math.min(col, 1000);
+  let re = PATTERNS.get(width);
+  if (!re) {
+    re = new RegExp(`\\n {0,${width}}(?=[^ \\r\\n#])`, 'g');
+    PATTERNS.set(width, re);
+  }
+  return re;
+}
+
+/**
+ * The starts of the lines before `before` indented at most `col` columns with content, nearest
+ * first: read backwards in windows that double in size, so the cost is the distance walked.
+ */
+function* linesUpTo(text: string, before: number, col: number): Generator<number> {
+  const re = candidatePattern(col);
+  let hi = before;
+  let size = 4096;
+  while (hi > 0) {
+    const lo = Math.max(0, hi - size);
+    const from = lo === 0 ? 0 : lo - 1;
+    const chunk = text.slice(from, hi);
+    const starts: number[] = [];
+    if (lo === 0 && indentOf(text, 0, Math.min(hi, text.length)) <= col) starts.push(0);
+    re.lastIndex = 0;
+    for (let m = re.exec(chunk); m !== null; m = re.exec(chunk)) {
+      const start = from + m.index + 1;
+      if (start >= hi) break;
+      starts.push(start);
+    }
+    for (let k = starts.length - 1; k >= 0; k--) yield starts[k];
+    hi = lo;
+    size *= 2;
+  }
+}
+
 interface Node {
   /** Start offset of the line the anchor is on. */
   lineStart: number;
@@ -289,12 +333,10 @@ function findParent(text: string, node: Node, siblings?: Set<string>): ParentRes
     };
   }
   let count = 0;
-  let line = previousLine(text, node.lineStart);
-  while (line) {
-    const { start, end } = line;
-    line = previousLine(text, start);
+  for (const start of linesUpTo(text, node.lineStart, node.col)) {
+    const end = lineEndFrom(text, start);
     const indent = indentOf(text, start, end);
-    if (indent > node.col) continue; // content of a sibling (or a block scalar's text)
+    if (indent > node.col) continue; // (a tab-indented line) content of a sibling
     if (isBlankLine(text, start, end, indent)) continue;
     if (indent === 0 && isBoundary(text, start, end)) break;
     const shape = shapeOf(text, start, end);
@@ -351,18 +393,16 @@ function pathOf(text: string, first: ParentResult, node: Node, includeNode: bool
 
 /** Keys at column `col` on the lines after `from` while the mapping lasts. */
 function keysBelow(text: string, from: number, col: number, into: Set<string>): void {
-  let next = text.indexOf('\n', from);
-  while (next >= 0 && next < text.length) {
-    const start = next + 1;
+  const re = candidatePattern(col);
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index + 1;
     const end = lineEndFrom(text, start);
-    next = text.indexOf('\n', start);
     const indent = indentOf(text, start, end);
-    if (indent > col) continue;
-    if (isBlankLine(text, start, end, indent)) continue;
+    if (indent > col || isBlankLine(text, start, end, indent)) continue;
     if (indent < col) break;
     if (indent === 0 && isBoundary(text, start, end)) break;
-    const shape = shapeOf(text, start, end);
-    const first = shape.anchors[0];
+    const first = shapeOf(text, start, end).anchors[0];
     if (first?.kind === 'key') into.add(first.key!);
   }
 }
