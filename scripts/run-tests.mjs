@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const suites = ['out/test/engine', 'out/test/cli'];
+const suites = ['out/test/engine', 'out/test/client', 'out/test/cli', 'out/test/lsp'];
 const files = suites.flatMap((dir) => testFilesUnder(path.join(root, dir))).sort();
 if (files.length === 0) {
   console.error('no compiled tests found under out/test: run `npm test` (it builds first)');

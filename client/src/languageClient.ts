@@ -188,9 +188,9 @@ export class Server implements vscode.Disposable {
 
   /**
    * Restart a crashed server, up to a limit, and say so once. vscode-languageclient's default
-   * handler restarts silently in a way people do not notice, and its per-restart notice would nag;
-   * one message the first time tells people that a crash happened (and where to look) without
-   * repeating it.
+   * handler puts up "Connection to server got closed. Server will restart." on every restart; one
+   * message the first time tells people a crash happened (and where to look) without nagging, and
+   * the output still logs every restart.
    */
   private errorHandler(): ErrorHandler {
     const budget = new RestartBudget();

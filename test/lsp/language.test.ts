@@ -16,7 +16,6 @@ import {
   hoverText,
   summaries,
   useSession,
-  type LspSession,
 } from './harness';
 
 const LIBRARY = 'lib/contacts.irplan.yaml';

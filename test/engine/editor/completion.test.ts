@@ -152,7 +152,7 @@ describe('editor: completionsAt', () => {
   describe('keys', () => {
     it('top level: the keys not yet written, required ones first', () => {
       const { entries } = complete(edit('imports:\n', `${CURSOR}\nimports:\n`));
-      assert.deepEqual(labels(entries).sort(), ['drills', 'severities']);
+      assert.deepEqual(labels(entries), ['severities']);
       const { entries: fresh } = complete(`irplan: "1"\n${CURSOR}\n`);
       assert.deepEqual(sorted(fresh).slice(0, 2), ['plan', 'credential_classes']);
       assert.ok(!labels(fresh).includes('irplan'));
@@ -363,7 +363,7 @@ describe('editor: completionsAt', () => {
     });
 
     it('a half-typed key line `    ow‸`', () => {
-      const { entries, offset, text } = complete(edit('    owner: iam-team\n', `    ow${CURSOR}\n`));
+      const { entries, offset, text } = complete(edit('    owner: iam-team\n    deputy', `    ow${CURSOR}\n    deputy`));
       const owner = entry(entries, 'owner');
       assert.deepEqual(owner.range, { start: offset - 2, end: offset });
       assert.equal(owner.insertText, 'owner: ');

@@ -114,16 +114,6 @@ function lineEndFrom(text: string, start: number): number {
   return end;
 }
 
-/** The line before the one starting at `start`, or undefined at the first line. */
-function previousLine(text: string, start: number): { start: number; end: number } | undefined {
-  if (start <= 0) return undefined;
-  let end = start - 1; // the '\n'
-  if (end > 0 && text.charCodeAt(end - 1) === RETURN) end--;
-  const from = start - 2;
-  const lineStart = from < 0 ? 0 : text.lastIndexOf('\n', from) + 1;
-  return { start: lineStart, end: Math.max(lineStart, end) };
-}
-
 function indentOf(text: string, start: number, end: number): number {
   let i = start;
   while (i < end && text.charCodeAt(i) === SPACE) i++;
@@ -263,8 +253,8 @@ function contentOf(text: string, shape: LineShape): string {
 const PATTERNS = new Map<number, RegExp>();
 
 /**
- * A line break followed by at most `col` spaces and then content (not a space, line break or
- * `#`): the start of a line that can be a parent or a sibling of something at column `col`.
+ * A line break not followed by more than `col` spaces: the start of a line that can be a parent
+ * or a sibling of something at column `col` (or a blank or comment line, which callers skip).
  * Lines indented deeper are the content of siblings; the regular expression skips them without
  * a JavaScript step per line, which is what keeps a 65,000-line plan fast.
  */
@@ -272,7 +262,7 @@ function candidatePattern(col: number): RegExp {
   const width = Math.min(col, 1000);
   let re = PATTERNS.get(width);
   if (!re) {
-    re = new RegExp(`\\n {0,${width}}(?=[^ \\r\\n#])`, 'g');
+    re = new RegExp(`\\n(?! {${width + 1}})`, 'g');
     PATTERNS.set(width, re);
   }
   return re;

@@ -1,0 +1,50 @@
+// The manifest must not drift from the code: the irplan.rules setting lists exactly the engine's
+// rules with their default levels, every contributed command is in the client's command table,
+// and the files the manifest points at exist and ship.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../server/src/engine';
+import * as protocol from '../../server/src/protocol';
+
+const root = path.resolve(__dirname, '../../..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('irplan.rules lists exactly the engine rules, in order, with their default severity', () => {
+    const rules = manifest.contributes.configuration.properties['irplan.rules'].properties as Record<string, { enum: string[]; markdownDescription: string }>;
+    assert.deepEqual(Object.keys(rules), RULES.map((r) => r.id));
+    for (const rule of RULES) {
+      assert.deepEqual(rules[rule.id].enum, ['off', 'info', 'warning', 'error']);
+      assert.match(rules[rule.id].markdownDescription, new RegExp(`Default: \`${rule.defaultSeverity}\``), rule.id);
+    }
+  });
+
+  it('every contributed command is in the client command table, under the irplan category', () => {
+    // The table's keys are string literals or constants of protocol.ts.
+    const table = fs.readFileSync(path.join(root, 'client', 'src', 'commands.ts'), 'utf8');
+    const constants = Object.entries(protocol).filter(([, v]) => typeof v === 'string') as [string, string][];
+    for (const command of manifest.contributes.commands as { command: string; category: string }[]) {
+      assert.equal(command.category, 'irplan', command.command);
+      const constant = constants.find(([, value]) => value === command.command)?.[0];
+      const registered = table.includes(`'${command.command}'`) || (constant !== undefined && table.includes(`[${constant}]`));
+      assert.ok(registered, `${command.command} is not in client/src/commands.ts`);
+    }
+  });
+
+  it('points at files that exist and that .vscodeignore lets into the VSIX', () => {
+    const allowed = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!'));
+    const files = [
+      manifest.main,
+      ...manifest.contributes.languages.map((l: { configuration?: string }) => l.configuration).filter(Boolean),
+      ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+      ...manifest.contributes.snippets.map((s: { path: string }) => s.path),
+      ...manifest.contributes.yamlValidation.map((v: { url: string }) => v.url),
+    ].map((p: string) => p.replace(/^\.\//, ''));
+    for (const file of files) {
+      if (file !== 'dist/client.js') assert.ok(fs.existsSync(path.join(root, file)), `${file} does not exist`);
+      const shipped = allowed.some((pattern) => new RegExp(`^${pattern.slice(1).replace(/\./g, '\\.').replace(/\*\*/g, '.*').replace(/(?<!\.)\*/g, '[^/]*')}$`).test(file));
+      assert.ok(shipped, `${file} is not allowed by .vscodeignore`);
+    }
+  });
+});
