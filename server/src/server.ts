@@ -10,6 +10,7 @@ import {
   FileChangeType,
   ResponseError,
   ErrorCodes,
+  DidChangeWatchedFilesNotification,
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
@@ -52,6 +53,7 @@ let settings: Partial<Record<string, string>> = {};
 let usePull = false;
 let canRefresh = false;
 let canConfigure = false;
+let canWatch = false;
 let docsHref = docsLinker();
 
 const validator = new Validator(index, () => config);
@@ -78,6 +80,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   usePull = !!caps.textDocument?.diagnostic;
   canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
   canConfigure = !!caps.workspace?.configuration;
+  canWatch = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const options = (params.initializationOptions ?? {}) as { rules?: unknown; docsFolder?: unknown };
   if (typeof options.docsFolder === 'string') docsHref = docsLinker(options.docsFolder);
   settings = sanitizeRuleSettings(options.rules);
@@ -111,6 +114,12 @@ connection.onInitialized(() => {
     statusSoon();
   });
   if (canConfigure) void pullSettings();
+  // Clients that let the server choose (Neovim, Helix) are asked to watch plans and the config.
+  if (canWatch) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.irplan.{yaml,yml}' }, { globPattern: '**/.irplan.yaml' }],
+    });
+  }
 });
 
 function reloadConfig(): void {

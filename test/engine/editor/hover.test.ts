@@ -122,6 +122,21 @@ function hoverOn(needle: string, into = 1, n = 0, text = MAIN_TEXT): { info: Hov
   return { info: hoverAt(index, MAIN, start + into), start };
 }
 
+/** Hover at the `‸` in `source` (the main plan with the marker placed). */
+function hoverAtMarker(source: string): { info: HoverInfo | undefined; offset: number } {
+  const offset = source.indexOf(CURSOR);
+  assert.ok(offset >= 0, 'fixture has no ‸');
+  const text = source.slice(0, offset) + source.slice(offset + CURSOR.length);
+  const index = indexOf({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
+  return { info: hoverAt(index, MAIN, offset), offset };
+}
+
+/** The main plan with `from` (which must occur once) replaced by `to`. */
+function edit(from: string, to: string): string {
+  assert.equal(MAIN_TEXT.split(from).length, 2, `${JSON.stringify(from)} must occur once`);
+  return MAIN_TEXT.replace(from, to);
+}
+
 function markdownOn(needle: string, into = 1, n = 0, text = MAIN_TEXT): string {
   const { info } = hoverOn(needle, into, n, text);
   assert.ok(info, `no hover on ${needle}`);
@@ -130,9 +145,9 @@ function markdownOn(needle: string, into = 1, n = 0, text = MAIN_TEXT): string {
 
 describe('editor: hoverAt', () => {
   it('on a key: its description, type and whether it is required; the range is the key', () => {
-    const { info, start } = hoverOn('deputy: secops-oncall', 2);
+    const { info, offset } = hoverAtMarker(edit('    deputy: secops-oncall', `    de${CURSOR}puty: secops-oncall`));
     assert.ok(info);
-    assert.deepEqual(info.range, { start, end: start + 'deputy'.length });
+    assert.deepEqual(info.range, { start: offset - 2, end: offset - 2 + 'deputy'.length });
     assert.match(info.markdown, /^\*\*deputy\*\* · contact id · required/);
     assert.match(info.markdown, /unreac/); // the schema's own words
     const target = markdownOn('target: 15m', 1);
@@ -150,9 +165,9 @@ describe('editor: hoverAt', () => {
   });
 
   it('on a contact reference from an imported library: kind, name, credential_ttl, and the file', () => {
-    const { info, start } = hoverOn('actor: revoker-bot', 'actor: '.length + 3);
+    const { info, offset } = hoverAtMarker(edit('actor: revoker-bot', `actor: rev${CURSOR}oker-bot`));
     assert.ok(info);
-    const valueStart = start + 'actor: '.length;
+    const valueStart = offset - 3;
     assert.deepEqual(info.range, { start: valueStart, end: valueStart + 'revoker-bot'.length });
     assert.match(info.markdown, /\*\*revoker-bot\*\* · contact \(automation\)/);
     assert.match(info.markdown, /Token revocation bot/);
@@ -241,13 +256,13 @@ describe('editor: hoverAt', () => {
 
   it('on an unresolved reference: not defined, with a hint', () => {
     const text = MAIN_TEXT.replace('          actor: iam-team\n          duration: 10m', '          actor: iam-teem\n          duration: 10m');
-    const md = markdownOn('actor: iam-teem', 'actor: '.length + 2, 0, text);
+    const md = hoverAtMarker(text.replace('actor: iam-teem', `actor: ia${CURSOR}m-teem`)).info?.markdown ?? '';
     assert.match(md, /not defined/);
     assert.match(md, /no contact `iam-teem`/);
     assert.match(md, /did you mean \\?"iam-team\\?"/);
-    const step = markdownOn('after: [revoke]', 'after: ['.length, 0, text.replace('after: [revoke]', 'after: [revokee]'));
+    const step = markdownOn('after: [revokee]', 'after: ['.length, 0, text.replace('after: [revoke]', 'after: [revokee]'));
     assert.match(step, /not defined/);
-    const cls = markdownOn('class: github-pat', 'class: '.length, 0, text.replace('class: github-pat', 'class: gitlab-pat'));
+    const cls = markdownOn('class: gitlab-pat', 'class: '.length, 0, text.replace('class: github-pat', 'class: gitlab-pat'));
     assert.match(cls, /no credential class `gitlab-pat`/);
   });
 
