@@ -30,6 +30,18 @@ export function withTimeout(promise, ms, what, onTimeout) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Servers not yet exited: killed if this process exits first (an exception, Ctrl-C). */
+const live = new Set();
+process.on('exit', () => {
+  for (const server of live) server.kill();
+});
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const server of live) server.kill();
+    process.exit(130);
+  });
+}
+
 /** The kernel's clock tick (USER_HZ): 100 on every Linux this runs on. */
 const TICK_MS = 10;
 
@@ -50,6 +62,7 @@ export class LspServer {
     this.exited = false;
     this.child = spawn(process.execPath, argv, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.pid = this.child.pid;
+    live.add(this);
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (s) => {
       this.stderr = (this.stderr + s).slice(-8192);
@@ -57,6 +70,7 @@ export class LspServer {
     this.exitPromise = new Promise((resolve) => {
       this.child.on('exit', (code, signal) => {
         this.exited = true;
+        live.delete(this);
         this.exitStatus = code ?? signal;
         for (const w of this.waiters.splice(0)) w.reject(new Error(`${name} exited (${this.exitStatus}): ${this.stderr.trim().split('\n').slice(-3).join(' ')}`));
         resolve();

@@ -16,6 +16,8 @@
 //
 // Options: --quick (small sizes and few iterations, no docs: a smoke test), --no-docs,
 // --cli FILE (time FILE instead of bin/irplan.js: for testing this harness).
+// Then the language-server benchmark (issue 3, bench/lsp.mjs), which writes its own section
+// "## Language server (issue 3)": --no-lsp skips it, --lsp-only runs only it.
 import { spawnSync, execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -25,12 +27,15 @@ import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { generatePlan } from './generate-plan.mjs';
 import { CACHE, ROOT, TODAY, bundleEngine, gc, loadEngine, loadSchema, median, memoryHost, planFile } from './lib.mjs';
+import { runLspBench } from './lsp.mjs';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const writeDocs = !quick && !args.includes('--no-docs');
 const cliIndex = args.indexOf('--cli');
 const CLI_ENTRY = cliIndex >= 0 ? args[cliIndex + 1] : 'bin/irplan.js';
+const lspOnly = args.includes('--lsp-only');
+const withLsp = !args.includes('--no-lsp');
 
 const SIZES = quick
   ? [{ classes: 100, warm: 1, n: 3 }, { classes: 1000, warm: 1, n: 2 }]
@@ -355,22 +360,32 @@ function writeSection(text) {
 
 // ---- main --------------------------------------------------------------------------------
 
-const info = machine();
-progress(`bundling the engine and the schema validator into ${relative(ROOT, CACHE)}/`);
-await bundleEngine();
-const engine = loadEngine();
-const validate = loadSchema().schemaValidator();
+if (!lspOnly) {
+  const info = machine();
+  progress(`bundling the engine and the schema validator into ${relative(ROOT, CACHE)}/`);
+  await bundleEngine();
+  const engine = loadEngine();
+  const validate = loadSchema().schemaValidator();
 
-const results = [];
-for (const size of SIZES) results.push(measureSize(size, engine, validate));
-const mem = measureMemory(TARGET_CLASSES);
-const cli = measureCli(engine, validate);
+  const results = [];
+  for (const size of SIZES) results.push(measureSize(size, engine, validate));
+  const mem = measureMemory(TARGET_CLASSES);
+  const cli = measureCli(engine, validate);
 
-const text = section(info, results, cli, mem);
-process.stdout.write(`${text}\n`);
-if (writeDocs) progress(`wrote ${relative(ROOT, writeSection(text))}`);
-const failed = [cli.error, mem.engine?.error, mem.floor?.error].filter(Boolean);
-if (failed.length > 0) {
-  progress(`failed: ${failed.join('; ')}`);
-  process.exitCode = 1;
+  const text = section(info, results, cli, mem);
+  process.stdout.write(`${text}\n`);
+  if (writeDocs) progress(`wrote ${relative(ROOT, writeSection(text))}`);
+  const failed = [cli.error, mem.engine?.error, mem.floor?.error].filter(Boolean);
+  if (failed.length > 0) {
+    progress(`failed: ${failed.join('; ')}`);
+    process.exitCode = 1;
+  }
+}
+if (withLsp || lspOnly) {
+  const lspArgs = args.filter((a) => a === '--quick' || a === '--no-docs' || a === '--lsp-only');
+  const ok = await runLspBench({ quick, writeDocs, command: `npm run bench${lspArgs.length > 0 ? ` -- ${lspArgs.join(' ')}` : ''}` });
+  if (!ok) {
+    progress('failed: the language-server benchmark (see above)');
+    process.exitCode = 1;
+  }
 }

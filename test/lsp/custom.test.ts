@@ -2,8 +2,8 @@
 // irplan/runDrill (the Markdown report and the verdict of spec section 9) and the
 // irplan/workspaceStatus notification.
 import assert from 'node:assert/strict';
-import { LIST_DRILLS, RUN_DRILL, type DrillListItem, type RunDrillResult } from '../../server/src/protocol';
-import { useSession } from './harness';
+import { LIST_DRILLS, RUN_DRILL, STARTER_PLAN, type DrillListItem, type RunDrillResult, type StarterPlan } from '../../server/src/protocol';
+import { DiagnosticSeverity, useSession } from './harness';
 
 interface DrillJson {
   id: string;
@@ -127,6 +127,18 @@ describe('lsp: custom requests and notifications', function () {
       await s.insert(uri, s.positionOf(uri, '    severity: high'), '    deputy: backup-team\n');
       const fixed = await s.waitForStatus((st) => st.errors === 1, 'a status with 1 error after the fix');
       assert.equal(fixed.infos, 1);
+    });
+  });
+
+  describe(STARTER_PLAN, () => {
+    it('answers a starter plan that, saved into the workspace, has no errors or warnings', async () => {
+      const s = session();
+      const starter = await s.request<StarterPlan>(STARTER_PLAN, {});
+      assert.match(starter.text, /^irplan: "1"$/m);
+      assert.doesNotMatch(starter.text, /\{\{TODAY\}\}/);
+      const uri = await s.open(s.uri('starter.irplan.yaml'), starter.text);
+      const diagnostics = await s.waitForDiagnostics(uri, () => true, 'diagnostics of the starter plan');
+      assert.deepEqual(diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Information), []);
     });
   });
 });

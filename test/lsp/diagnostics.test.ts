@@ -237,6 +237,46 @@ describe('lsp: diagnostics', function () {
       }
     });
 
+    it('a library created on disk (watched-file Created) re-validates the importers that could not read it', async () => {
+      const s = session();
+      const text = s.disk(LIBRARY);
+      fs.rmSync(s.path(LIBRARY));
+      await s.watchedFilesChanged([{ uri: s.uri(LIBRARY), type: 3 }]);
+      // Opening an importer shows what the server now knows: the import does not resolve.
+      const ci = await s.open('ci.irplan.yaml');
+      await s.waitForDiagnostics(ci, (d) => codes(d).includes('unresolved-reference'), 'unresolved-reference with the library gone');
+      await s.close(ci);
+      const since = s.mark();
+      fs.writeFileSync(s.path(LIBRARY), text);
+      await s.watchedFilesChanged([{ uri: s.uri(LIBRARY), type: 1 }]);
+      for (const plan of IMPORTERS) await s.waitForDiagnostics(plan, (d) => d.length === 0, 'clean importers with the library back', since);
+    });
+
+    it('a plan created on disk is validated; a plan deleted on disk has its diagnostics cleared', async () => {
+      const s = session();
+      let since = s.mark();
+      fs.writeFileSync(s.path('new.irplan.yaml'), s.disk(FINDINGS));
+      await s.watchedFilesChanged([{ uri: s.uri('new.irplan.yaml'), type: 1 }]);
+      const created = await s.waitForDiagnostics('new.irplan.yaml', () => true, 'diagnostics of the new plan', since);
+      assert.deepEqual(summaries(created), findingsOnDisk(s, 'new.irplan.yaml'));
+      since = s.mark();
+      fs.rmSync(s.path(FINDINGS));
+      await s.watchedFilesChanged([{ uri: s.uri(FINDINGS), type: 3 }]);
+      await s.waitForDiagnostics(FINDINGS, (d) => d.length === 0, 'an empty publication for the deleted plan', since);
+    });
+
+    it('ranges are exact in a CRLF document and count UTF-16 code units after astral characters', async () => {
+      const s = session();
+      const crlf = await s.open('untitled:crlf', s.disk(FINDINGS).replace(/\n/g, '\r\n'));
+      assert.deepEqual(summaries(await s.waitForDiagnostics(crlf, (d) => d.length > 0, 'CRLF diagnostics')), findingsOnDisk(s, crlf));
+      const wide = await s.open('untitled:wide', s.disk(FINDINGS).replace('frameworks: [OWASP-NHI7, OWASP-NHI42]', 'frameworks: ["🔑é", OWASP-NHI42]'));
+      const got = await s.waitForDiagnostics(wide, (d) => d.length > 0, 'diagnostics after astral characters');
+      const tag = s.rangeOf(wide, 'OWASP-NHI42');
+      assert.equal(tag.start.character, 'frameworks: ["🔑é", '.length + 4, 'UTF-16: the emoji is two code units');
+      assert.ok(summaries(got).includes(expected('unknown-framework', tag, DiagnosticSeverity.Error)), JSON.stringify(summaries(got)));
+      assert.ok(summaries(got).includes(expected('unknown-framework', s.rangeOf(wide, '"🔑é"'), DiagnosticSeverity.Error)), JSON.stringify(summaries(got)));
+    });
+
     it('closing a document outside the workspace clears its diagnostics', async () => {
       const s = session();
       const uri = await s.open('untitled:Untitled-2', s.disk(FINDINGS));
@@ -281,7 +321,7 @@ describe('lsp: diagnostics', function () {
       assert.deepEqual(pushed, [], 'pushed diagnostics for an open document in pull mode would show twice');
     });
 
-    it('BUG: diagnostics pushed for a plan before it was opened are not cleared once the client pulls for it (stale duplicates)', async () => {
+    it('clears (or updates) what it pushed for a plan before it was opened, once the client pulls for it: no stale duplicates', async () => {
       // In pull mode the server pushes diagnostics for plans that are not open (the workspace
       // index). When such a plan is opened, the client pulls for it; the pushed set must then be
       // cleared (or kept equal to what a pull returns), otherwise the editor keeps showing the

@@ -60,6 +60,13 @@ export const ErrorCodes = { ParseError: -32700, InvalidRequest: -32600, MethodNo
 export interface StartOptions {
   /** A folder under test/fixtures/lsp, copied to a temporary folder that is the workspace. Default `workspace`. */
   fixture?: string;
+  /**
+   * A multi-root workspace instead: each fixture folder is copied to `<temp>/<name>` and is one
+   * workspace folder (paths and uris of the session are then relative to the temp folder).
+   */
+  folders?: string[];
+  /** How the workspace is announced: as workspaceFolders (default), as rootUri only, or not at all. */
+  announce?: 'workspaceFolders' | 'rootUri' | 'none';
   /** Announce textDocument.diagnostic: the server then expects the client to pull for open documents. */
   pull?: boolean;
   /** Announce workspace/diagnostic/refresh support (pull mode). */
@@ -117,7 +124,9 @@ export class LspSession {
   static async start(options: StartOptions = {}): Promise<LspSession> {
     assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: build it with \`node esbuild.mjs\` first`);
     const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'irplan-lsp-')));
-    fs.cpSync(path.join(FIXTURES, options.fixture ?? 'workspace'), root, { recursive: true });
+    const folders = options.folders ?? [];
+    if (folders.length === 0) fs.cpSync(path.join(FIXTURES, options.fixture ?? 'workspace'), root, { recursive: true });
+    for (const name of folders) fs.cpSync(path.join(FIXTURES, name), path.join(root, name), { recursive: true });
     options.prepare?.(root);
 
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -130,21 +139,28 @@ export class LspSession {
     session.listen();
     connection.listen();
 
-    const rootUri = pathToFileURL(root).href;
+    const workspaceFolders = (folders.length > 0 ? folders.map((name) => path.join(root, name)) : [root]).map((folder) => ({ uri: pathToFileURL(folder).href, name: path.basename(folder) }));
+    const announce = options.announce ?? 'workspaceFolders';
     const params: InitializeParams = {
       processId: process.pid,
       clientInfo: { name: 'irplan-lsp-tests', version: '1' },
       locale: 'en',
-      rootUri,
-      workspaceFolders: [{ uri: rootUri, name: path.basename(root) }],
+      rootUri: announce === 'none' ? null : workspaceFolders[0].uri,
+      workspaceFolders: announce === 'workspaceFolders' ? workspaceFolders : null,
       initializationOptions: options.initializationOptions,
       capabilities: clientCapabilities(options),
     };
-    session.initializeResult = await session.within(connection.sendRequest('initialize', params) as Promise<InitializeResult>, 'initialize');
-    await connection.sendNotification('initialized', {});
-    if (options.waitForIndex ?? true) {
-      const plans = planFilesUnder(root).map((file) => pathToFileURL(file).href);
-      await session.waitFor(() => plans.every((uri) => session.publishedFor(uri).length > 0), 'the first diagnostics of every plan in the workspace');
+    try {
+      session.initializeResult = await session.within(connection.sendRequest('initialize', params) as Promise<InitializeResult>, 'initialize');
+      await connection.sendNotification('initialized', {});
+      if ((options.waitForIndex ?? true) && announce !== 'none') {
+        const plans = planFilesUnder(root).map((file) => pathToFileURL(file).href);
+        await session.waitFor(() => plans.every((uri) => session.publishedFor(uri).length > 0), 'the first diagnostics of every plan in the workspace');
+      }
+    } catch (error) {
+      // A session that failed to start is not handed to a test: end it here.
+      await session.dispose();
+      throw error;
     }
     return session;
   }
@@ -571,7 +587,7 @@ function clientCapabilities(options: StartOptions): ClientCapabilities {
 
 export function planFilesUnder(folder: string): string[] {
   return fs.readdirSync(folder, { withFileTypes: true, recursive: true }).flatMap((e) => {
-    if (!e.isFile() || !/\.irplan\.ya?ml$/.test(e.name)) return [];
+    if (!e.isFile() || !/.\.irplan\.ya?ml$/.test(e.name)) return []; // not the config file .irplan.yaml
     return [path.join(e.parentPath, e.name)];
   });
 }

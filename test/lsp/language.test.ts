@@ -186,11 +186,37 @@ describe('lsp: language features', function () {
       const at = s.positionOf(CI, 'iam-team', { after: 'github-pat:' }, 2);
       const invalid = await s.attempt('textDocument/rename', { textDocument: { uri: s.uri(CI) }, position: at, newName: 'IAM Team' });
       assert.ok('error' in invalid, `renaming to "IAM Team" answered ${JSON.stringify(invalid)}`);
-      assert.equal(invalid.error.code, -32600);
+      assert.ok(Number.isInteger(invalid.error.code), `error code ${invalid.error.code}`);
       assert.match(invalid.error.message, /not a valid id/);
       const taken = await s.attempt('textDocument/rename', { textDocument: { uri: s.uri(CI) }, position: at, newName: 'platform-team' });
       assert.ok('error' in taken, `renaming to an existing contact answered ${JSON.stringify(taken)}`);
       assert.match(taken.error.message, /already exists/);
+    });
+
+    it('prepareRename on a reference that does not resolve is a JSON-RPC error saying why (not a silent null)', async () => {
+      // The server throws a ResponseError for this case; it must reach the client, whose rename
+      // box then shows the reason instead of a generic "cannot rename".
+      const s = session();
+      const uri = await s.open(CI);
+      await s.replace(uri, 'owner: iam-team', 'owner: nobody', { after: 'github-pat:' });
+      const outcome = await s.attempt('textDocument/prepareRename', { textDocument: { uri }, position: s.positionOf(uri, 'nobody', {}, 2) });
+      assert.ok('error' in outcome, `prepareRename on an unresolved reference answered ${JSON.stringify(outcome)}`);
+      assert.match(outcome.error.message, /contact "nobody" is not defined/);
+      assert.ok(!s.log.some((l) => /\bat .*server\.js:\d+/.test(l)), `a stack trace was logged for an expected refusal:\n${s.log.join('\n')}`);
+    });
+
+    it('definition of a step in `after:` is that step; renaming the step edits its id, `after` and the drill\'s `expect`', async () => {
+      const s = session();
+      const after = s.positionOf(CI, 'revoke', { after: 'after: [' }, 2);
+      assert.deepEqual(keys(await s.definition(CI, after)), keys([{ uri: s.uri(CI), range: s.rangeOf(CI, 'revoke', { after: '- id: ' }) }]));
+      const edit = await s.rename(CI, after, 'revoke-token');
+      assert.ok(edit);
+      const byUri = editsByUri(edit);
+      assert.deepEqual([...byUri.keys()], [s.uri(CI)], 'a step is local to its plan');
+      const before = s.disk(CI);
+      const want = before.replace('- id: revoke\n', '- id: revoke-token\n').replace('after: [revoke]', 'after: [revoke-token]').replace('expect: [revoke]', 'expect: [revoke-token]');
+      assert.notEqual(want, before);
+      assert.equal(applyTextEdits(before, byUri.get(s.uri(CI))!), want);
     });
 
     it('prepareRename where there is no id answers null', async () => {
@@ -268,6 +294,21 @@ describe('lsp: language features', function () {
       const classKey = s.rangeOf(uri, 'deploy-key', { after: 'credential_classes:' });
       assert.deepEqual(after.find((d) => d.code === 'undrilled-class')!.range, classKey);
       assert.equal(after.find((d) => d.code === 'undrilled-class')!.severity, DiagnosticSeverity.Information);
+    });
+
+    it('a quick fix in a CRLF document keeps its CRLF line endings', async () => {
+      const s = session();
+      const uri = await s.open('untitled:crlf', s.disk(FINDINGS).replace(/\n/g, '\r\n'));
+      const diagnostics = await s.waitForDiagnostics(uri, (d) => codes(d).includes('class-deputy'), 'class-deputy');
+      const deputy = diagnostics.find((d) => d.code === 'class-deputy')!;
+      assert.deepEqual(deputy.range, s.rangeOf(uri, 'deploy-key', { after: 'credential_classes:' }));
+      const fix = quickFixes(await s.codeActions(uri, deputy.range, [deputy])).find((a) => /deputy/i.test(a.title) && !/disable/i.test(a.title));
+      assert.ok(fix?.edit);
+      const since = s.mark();
+      await s.applyEdit(fix.edit);
+      assert.doesNotMatch(s.text(uri), /[^\r]\n/, 'a bare LF was inserted into a CRLF document');
+      const after = await s.waitForDiagnostics(uri, () => true, 'diagnostics after the fix', since);
+      assert.deepEqual(codes(after), ['undrilled-class', 'unknown-framework']);
     });
 
     it('offers no quick fix where there is no finding', async () => {

@@ -59,4 +59,42 @@ describe('lsp: lifecycle', function () {
       }
     });
   });
+
+  describe('workspaces', () => {
+    it('requests sent right after initialized, before any diagnostics, already see the whole workspace', async () => {
+      const session = await LspSession.start({ waitForIndex: false });
+      try {
+        const [symbols, references] = await Promise.all([
+          session.workspaceSymbols('ghpat'),
+          session.references('ci.irplan.yaml', session.positionOf('ci.irplan.yaml', 'iam-team', { after: 'github-pat:' }, 2), false),
+        ]);
+        assert.ok(symbols.some((x) => x.name === 'github-pat'), JSON.stringify(symbols));
+        assert.equal(references.length, 6, JSON.stringify(references));
+      } finally {
+        await session.dispose();
+      }
+    });
+
+    it('a client that sends rootUri only (no workspaceFolders) gets the folder indexed', async () => {
+      const session = await LspSession.start({ announce: 'rootUri' });
+      try {
+        assert.deepEqual(session.lastPublished('ci.irplan.yaml'), []);
+        assert.equal(session.lastPublished('findings.irplan.yaml')!.length, 3);
+      } finally {
+        await session.dispose();
+      }
+    });
+
+    it('without any workspace, an opened plan is validated with its imports read from disk', async () => {
+      const session = await LspSession.start({ announce: 'none' });
+      try {
+        const uri = await session.open('ci.irplan.yaml');
+        assert.deepEqual(await session.waitForDiagnostics(uri, () => true, 'diagnostics of a single file'), []);
+        const [definition] = await session.definition(uri, session.positionOf(uri, 'iam-team', { after: 'github-pat:' }, 2));
+        assert.equal(definition?.uri, session.uri('lib/contacts.irplan.yaml'));
+      } finally {
+        await session.dispose();
+      }
+    });
+  });
 });

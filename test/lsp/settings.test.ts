@@ -80,6 +80,20 @@ describe('lsp: settings', function () {
     });
   });
 
+  describe('workspace/configuration answered with null (the client has no irplan section)', () => {
+    const session = useSession({ configuration: true, settings: null, initializationOptions: { rules: { 'undrilled-class': 'off' } } });
+
+    it('keeps the rules given in initializationOptions', async () => {
+      // Clients such as Neovim answer null for a section they hold no settings for; that is not
+      // a request to drop the settings the client passed at initialization.
+      const s = session();
+      await s.waitFor(() => s.serverRequests.find((r) => r.method === 'workspace/configuration'), 'a workspace/configuration request');
+      const want = ['class-deputy', 'unknown-framework'];
+      await s.waitForDiagnostics(FINDINGS, sameCodes(want), 'undrilled-class still off');
+      await assertStill(s, FINDINGS, want);
+    });
+  });
+
   describe('pull mode', () => {
     const session = useSession({ pull: true, refreshSupport: true, initializationOptions: { rules: { 'undrilled-class': 'off' } } });
 
@@ -137,6 +151,21 @@ describe('lsp: settings', function () {
       const got = await s.waitForDiagnostics('plan.irplan.yaml', sameCodes(['class-deputy', 'undrilled-class', 'unknown-framework']), 'class-deputy back on');
       assert.equal(got.find((d) => d.code === 'class-deputy')!.severity, DiagnosticSeverity.Error);
       assert.equal(got.find((d) => d.code === 'undrilled-class')!.severity, DiagnosticSeverity.Warning, 'the file still raises undrilled-class');
+    });
+  });
+
+  describe('a multi-root workspace', () => {
+    const session = useSession({ folders: ['workspace', 'configured'] });
+
+    it("each folder's .irplan.yaml applies to that folder's plans only", async () => {
+      const s = session();
+      // configured/.irplan.yaml turns class-deputy off and raises undrilled-class: only there.
+      const configured = await s.waitForDiagnostics('configured/plan.irplan.yaml', sameCodes(['undrilled-class', 'unknown-framework']), 'the configured folder');
+      assert.equal(configured.find((d) => d.code === 'undrilled-class')!.severity, DiagnosticSeverity.Warning);
+      await s.barrier();
+      const plain = s.lastPublished('workspace/findings.irplan.yaml')!;
+      assert.deepEqual(codes(plain), ['class-deputy', 'undrilled-class', 'unknown-framework'], 'the other folder has no .irplan.yaml: default levels');
+      assert.equal(plain.find((d) => d.code === 'undrilled-class')!.severity, DiagnosticSeverity.Information);
     });
   });
 });

@@ -208,12 +208,16 @@ function maps(node: YNode | null | undefined): YMap[] {
  * Definitions by entry: an entry a new version of the document shares with the previous one
  * (yaml/chunked.ts) keeps its model object, since the model is a function of the entry alone.
  */
-const definitionCache = new WeakMap<YPair, Defined>();
+const definitionCaches = new Map<string, WeakMap<YPair, Defined>>();
 
 function definitions<T extends Defined>(root: YMap | null, key: string, make: (base: Defined) => T): Map<string, T> {
   const result = new Map<string, T>();
   const section = valueOf(root, key);
   if (!isMap(section)) return result;
+  // One cache per section: an entry moved to another section (a section key deleted above it)
+  // is a different kind of definition.
+  let definitionCache = definitionCaches.get(key);
+  if (!definitionCache) definitionCaches.set(key, (definitionCache = new WeakMap()));
   for (const pair of section.pairs) {
     const id = String(pair.key.value);
     if (result.has(id)) continue; // a duplicate key, reported by the parser

@@ -185,6 +185,7 @@ describe('editor: completionsAt', () => {
       assert.equal(entry(bare, 'evidence').insertText, 'evidence:\n  - $0');
       assert.equal(entry(bare, 'used_by').insertText, 'used_by: [$0]');
       assert.equal(entry(bare, 'used_by').detail, 'list of service ids');
+      assert.equal(entry(bare, 'frameworks').insertText, 'frameworks: [$0]');
     });
 
     it('in a revocation step: the step keys not yet written', () => {
@@ -202,6 +203,16 @@ describe('editor: completionsAt', () => {
       const { entries: steps } = complete(edit('    rollback:\n', `    rollback:\n      ${CURSOR}\n`));
       assert.deepEqual(labels(steps), ['steps']);
       assert.equal(entry(steps, 'steps').insertText, 'steps:\n  - $0');
+      // A list of sentences is a block list too.
+      const { entries: rollback } = complete(edit('drills:\n', `  other:\n    rollback:\n      ${CURSOR}\ndrills:\n`));
+      assert.equal(entry(rollback, 'criteria').insertText, 'criteria:\n  - $0');
+      assert.equal(entry(rollback, 'criteria').detail, 'list of strings · required');
+    });
+
+    it('at a list\'s column before any `- `: the items\' keys as new items', () => {
+      const { entries } = complete(edit('      - id: audit-log\n', `      - id: audit-log\n        source: x\n      ${CURSOR}\n`).replace('        source: GitHub audit log\n', ''));
+      assert.equal(entry(entries, 'id').insertText, '- id: ');
+      assert.equal(entry(entries, 'source').insertText, '- source: ');
     });
 
     it('a half-typed key: the range is the partial word', () => {
@@ -345,6 +356,15 @@ describe('editor: completionsAt', () => {
       assert.equal(owasp.detail, 'Long-Lived Secrets');
       assert.match(owasp.documentation ?? '', /NHI7:2025/);
       assert.match(entry(entries, 'ATLAS-AML.T0083').documentation ?? '', /MITRE ATLAS/);
+    });
+
+    it('a list of ids written after its key: a flow list with the id', () => {
+      const { entries } = complete(edit('    used_by: [ci-pipeline, deploy-bot]\n', `    used_by: ${CURSOR}\n`));
+      assert.equal(entry(entries, 'ci-pipeline').insertText, '[ci-pipeline$0]');
+      assert.equal(entry(entries, 'ci-pipeline').snippet, true);
+      // An id from a document being typed may hold snippet syntax: it is escaped.
+      const { entries: odd } = complete(edit('  deploy-bot:\n', '  $odd}:\n    owner: iam-team\n  deploy-bot:\n').replace('    used_by: [ci-pipeline, deploy-bot]\n', `    used_by: ${CURSOR}\n`));
+      assert.equal(entry(odd, '$odd}').insertText, '[\\$odd\\}$0]');
     });
 
     it('a block list item of ids', () => {

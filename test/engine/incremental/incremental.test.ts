@@ -111,7 +111,7 @@ describe('incremental re-validation', function () {
         );
         void lines;
       }),
-      { numRuns: 100 },
+      { numRuns: 250 },
     );
   });
 });

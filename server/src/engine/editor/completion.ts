@@ -100,11 +100,11 @@ function propertyEntries(properties: SchemaProperty[], present: Set<string>, ctx
     } else if (p.type === 'object') {
       entry.insertText = `${lead}${p.name}:\n${pad}$0`;
       entry.snippet = true;
-    } else if (p.type === 'array' && p.itemType === 'object') {
-      entry.insertText = `${lead}${p.name}:\n${pad}- $0`;
+    } else if (p.type === 'array' && p.idKind) {
+      entry.insertText = `${lead}${p.name}: [$0]`; // ids and tags: used_by: [a, b]
       entry.snippet = true;
     } else if (p.type === 'array') {
-      entry.insertText = `${lead}${p.name}: [$0]`;
+      entry.insertText = `${lead}${p.name}:\n${pad}- $0`; // mappings and sentences: one per line
       entry.snippet = true;
     } else {
       entry.insertText = `${lead}${p.name}: `;
@@ -122,6 +122,11 @@ function keyDocumentation(p: SchemaProperty): string {
 
 // ---------------------------------------------------------------------------------------------
 // Values.
+
+/** Text for a snippet: `$`, `}` and `\` are placeholders' syntax. */
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
 
 function valueEntries(index: PlanIndex, doc: PlanDocument, ctx: CursorContext, path: string[], json: unknown, lead: string): CompletionEntry[] {
   const info = schemaAt(path, json);
@@ -143,7 +148,7 @@ function valueEntries(index: PlanIndex, doc: PlanDocument, ctx: CursorContext, p
   } else if (info.type === 'array' && !ctx.inFlow && !lead) {
     // `used_by: ‸`: a flow list of the ids.
     const items = valueEntries(index, doc, { ...ctx, needsSpace: false }, [...path, '0'], json, '');
-    entries = items.map((e) => ({ ...e, insertText: `[${e.insertText ?? e.label}$0]`, snippet: true }));
+    entries = items.map((e) => ({ ...e, insertText: `[${escapeSnippet(e.insertText ?? e.label)}$0]`, snippet: true }));
     return space ? entries.map((e) => ({ ...e, insertText: `${space}${e.insertText}` })) : entries;
   } else {
     return [];

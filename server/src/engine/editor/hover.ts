@@ -48,6 +48,11 @@ export function baseName(uri: string): string {
   return name;
 }
 
+/** A " (did you mean …?)" clause, escaped, keeping its leading space. */
+function hint(clause: string): string {
+  return clause ? ` ${mdText(clause)}` : '';
+}
+
 function definedIn(uri: string, docUri: string): string {
   return uri === docUri ? '' : `\n\n_Defined in_ ${mdCode(baseName(uri))}`;
 }
@@ -307,7 +312,7 @@ function referenceMarkdown(index: PlanIndex, doc: PlanDocument, kind: IdKind, id
     case 'class': {
       const found = doc.model.classes.get(id);
       if (found) return classMarkdown(found, scopeOf());
-      return `**${mdText(id)}** · not defined: no credential class ${mdCode(id)} in this document${mdText(didYouMean(id, doc.model.classes.keys()))}`;
+      return `**${mdText(id)}** · not defined: no credential class ${mdCode(id)} in this document${hint(didYouMean(id, doc.model.classes.keys()))}`;
     }
     case 'step': {
       const { cls, list, steps } = stepListAt(doc, path);
@@ -315,7 +320,7 @@ function referenceMarkdown(index: PlanIndex, doc: PlanDocument, kind: IdKind, id
       if (step) return stepMarkdown(step, cls, list, scopeOf());
       const ids = steps.flatMap((s) => (s.id ? [s.id.value] : []));
       const owner = cls ? ` of class ${mdCode(cls.id)}` : '';
-      return `**${mdText(id)}** · not defined: no ${list} step ${mdCode(id)}${owner}${mdText(didYouMean(id, ids))}`;
+      return `**${mdText(id)}** · not defined: no ${list} step ${mdCode(id)}${owner}${hint(didYouMean(id, ids))}`;
     }
     case 'evidence': {
       const cls = classAt(doc, path);
@@ -323,7 +328,7 @@ function referenceMarkdown(index: PlanIndex, doc: PlanDocument, kind: IdKind, id
       if (evidence) return evidenceMarkdown(evidence, cls, scopeOf());
       const ids = (cls?.evidence ?? []).flatMap((e) => (e.id ? [e.id.value] : []));
       const owner = cls ? ` in class ${mdCode(cls.id)}` : '';
-      return `**${mdText(id)}** · not defined: no evidence item ${mdCode(id)}${owner}${mdText(didYouMean(id, ids))}`;
+      return `**${mdText(id)}** · not defined: no evidence item ${mdCode(id)}${owner}${hint(didYouMean(id, ids))}`;
     }
     case 'framework': {
       const entry = lookupFramework(id);
@@ -333,7 +338,7 @@ function referenceMarkdown(index: PlanIndex, doc: PlanDocument, kind: IdKind, id
 }
 
 function notDefined(kind: string, id: string, section: string, known: Iterable<string>): string {
-  return `**${mdText(id)}** · not defined: no ${kind} ${mdCode(id)} in this document or its imports (add it under \`${section}\`)${mdText(didYouMean(id, known))}`;
+  return `**${mdText(id)}** · not defined: no ${kind} ${mdCode(id)} in this document or its imports (add it under \`${section}\`)${hint(didYouMean(id, known))}`;
 }
 
 function definitionMarkdown(index: PlanIndex, doc: PlanDocument, section: string, id: string): string | undefined {
@@ -367,6 +372,7 @@ function keyMarkdown(property: SchemaProperty): string {
   const head = `**${property.name}** · ${mdText(property.label)}${property.required ? ' · required' : ''}`;
   const parts = [head];
   if (property.description) parts.push('', property.description);
+  if (property.enum && property.enum.length > 1) parts.push('', `Values: ${property.enum.map((v) => `\`${String(v)}\``).join(', ')}`);
   if (property.default !== undefined) parts.push('', `Default: \`${JSON.stringify(property.default).replace(/^"(.*)"$/, '$1')}\``);
   return parts.join('\n');
 }
@@ -397,7 +403,7 @@ function hoverMarkdown(index: PlanIndex, doc: PlanDocument, ctx: CursorContext):
     if (property) return keyMarkdown(property);
     if (info.properties.length === 0 || !ctx.hasColon) return undefined;
     const names = info.properties.map((p) => p.name);
-    return `**${mdText(ctx.word)}** · unknown key${mdText(didYouMean(ctx.word, names))}: ${info.title ? `a ${info.title.toLowerCase()} has` : 'allowed here:'} ${names.map((n) => `\`${n}\``).join(', ')}`;
+    return `**${mdText(ctx.word)}** · unknown key${hint(didYouMean(ctx.word, names))}: ${info.title ? `a ${info.title.toLowerCase()} has` : 'allowed here:'} ${names.map((n) => `\`${n}\``).join(', ')}`;
   }
   // A value: on a `key: value` line, in a flow list, or a `- item`.
   const info = schemaAt(ctx.path, json);

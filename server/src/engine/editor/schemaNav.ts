@@ -259,7 +259,10 @@ const ID_LABELS: Record<IdKind, string> = {
 };
 
 function labelOf(schemas: Schema[], idKind: IdKind | undefined, itemSchemas: Schema[] | undefined, itemIdKind: IdKind | undefined): string {
+  const constant = schemas.find((s) => s.const !== undefined);
+  if (constant) return JSON.stringify(constant.const);
   const values = enumOf(schemas);
+  if (values && values.length > 4) return `one of ${values.length} values`;
   if (values) return values.map((v) => JSON.stringify(v).replace(/^"(.*)"$/, '$1')).join(' | ');
   if (idKind) return ID_LABELS[idKind];
   for (const s of schemas) if (s.$ref && DEF_LABELS[s.$ref]) return DEF_LABELS[s.$ref];
