@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { simulateDrill, type RuleConfig, type Finding } from './engine';
+import { redactSecrets, simulateDrill, type Finding } from './engine';
 import { planCoverage } from './engine/coverage';
 import { INIT_PLAN } from './cli/initTemplate';
 import { drillView } from './cli/formatters/drillReport';
@@ -35,7 +35,7 @@ import { WorkspaceIndex } from './lsp/workspace';
 import { Validator, Scheduler } from './lsp/validation';
 import { Features } from './lsp/features';
 import { docsLinker, toDiagnostic } from './lsp/convert';
-import { mergeConfig, readWorkspaceConfig, sanitizeRuleSettings } from './lsp/settings';
+import { FolderConfigs, sanitizeRuleSettings } from './lsp/settings';
 import { filePathOf, normalizeUri } from './lsp/uris';
 import { version } from '../../package.json';
 
@@ -47,8 +47,7 @@ const clientUris = new Map<string, string>();
 const clientUri = (uri: string): string => clientUris.get(normalizeUri(uri)) ?? uri;
 
 let folders: string[] = [];
-let fileConfig: RuleConfig = { rules: {} };
-let config: RuleConfig = { rules: {} };
+const configs = new FolderConfigs();
 let settings: Partial<Record<string, string>> = {};
 let usePull = false;
 let canRefresh = false;
@@ -56,7 +55,7 @@ let canConfigure = false;
 let canWatch = false;
 let docsHref = docsLinker();
 
-const validator = new Validator(index, () => config);
+const validator = new Validator(index, (uri) => configs.forPath(filePathOf(uri)));
 const features = new Features(index, clientUri);
 /** Documents whose diagnostics were pushed, to clear them when they are gone. */
 const pushed = new Set<string>();
@@ -123,14 +122,15 @@ connection.onInitialized(() => {
 });
 
 function reloadConfig(): void {
-  fileConfig = readWorkspaceConfig(folders);
-  config = mergeConfig(fileConfig, sanitizeRuleSettings(settings));
+  configs.reload(folders, sanitizeRuleSettings(settings));
 }
 
 async function pullSettings(): Promise<void> {
   try {
     const section = (await connection.workspace.getConfiguration('irplan')) as { rules?: unknown } | null;
-    settings = sanitizeRuleSettings(section?.rules);
+    // A client that knows no such section answers null: keep the initialization options then.
+    if (section?.rules === undefined || section.rules === null) return;
+    settings = sanitizeRuleSettings(section.rules);
     reloadConfig();
     revalidateAll();
   } catch {
@@ -154,26 +154,34 @@ function revalidateAll(): void {
   if (usePull && canRefresh) void connection.languages.diagnostics.refresh();
 }
 
-function changed(uri: string): void {
-  const dependents = index.dependentsOf(uri);
+/**
+ * Applies a change to the index and re-validates the document and every document that imports
+ * it, before or after the change (a deleted library's importers must learn it is gone).
+ */
+function update(uri: string, apply: () => void): void {
+  const before = index.dependentsOf(uri);
+  apply();
+  const dependents = [...new Set([...before, ...index.dependentsOf(uri)])];
   scheduler.schedule([normalizeUri(uri), ...dependents]);
   if (usePull && canRefresh && dependents.some((d) => index.isOpen(d))) void connection.languages.diagnostics.refresh();
   statusSoon();
 }
 
 documents.onDidOpen((e) => {
-  clientUris.set(normalizeUri(e.document.uri), e.document.uri);
-  index.open(e.document.uri, e.document.getText());
-  changed(e.document.uri);
+  const key = normalizeUri(e.document.uri);
+  clientUris.set(key, e.document.uri);
+  // In pull mode an open document's diagnostics are pulled: clear what was pushed while closed.
+  if (usePull && pushed.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  update(e.document.uri, () => index.open(e.document.uri, e.document.getText()));
 });
 documents.onDidChangeContent((e) => {
-  index.open(e.document.uri, e.document.getText());
-  changed(e.document.uri);
+  update(e.document.uri, () => index.open(e.document.uri, e.document.getText()));
 });
 documents.onDidClose((e) => {
-  index.close(e.document.uri);
-  validator.forget(normalizeUri(e.document.uri));
-  changed(e.document.uri);
+  update(e.document.uri, () => {
+    index.close(e.document.uri);
+    validator.forget(normalizeUri(e.document.uri));
+  });
   clientUris.delete(normalizeUri(e.document.uri));
 });
 
@@ -185,8 +193,7 @@ connection.onDidChangeWatchedFiles((params) => {
       continue;
     }
     if (index.isOpen(change.uri)) continue; // the editor's text wins
-    index.fileChanged(change.uri, change.type === FileChangeType.Deleted);
-    changed(change.uri);
+    update(change.uri, () => index.fileChanged(change.uri, change.type === FileChangeType.Deleted));
   }
   if (configChanged) {
     reloadConfig();
@@ -210,6 +217,7 @@ const guard =
     try {
       return handler(params);
     } catch (error) {
+      if (error instanceof ResponseError) throw error; // a deliberate answer, such as "cannot rename"
       connection.console.error(`irplan: ${(error as Error).stack ?? String(error)}`);
       return fallback;
     }
@@ -247,7 +255,7 @@ connection.onRequest(
     [...index.allUris()].flatMap((uri) => {
       const doc = index.get(uri);
       if (!doc) return [];
-      return [...doc.model.drills.values()].map((d) => ({ uri: clientUri(uri), drillId: d.id, title: d.title?.value, classId: d.class?.value }));
+      return [...doc.model.drills.values()].map((d) => ({ uri: clientUri(uri), drillId: d.id, title: d.title && redactSecrets(d.title.value), classId: d.class?.value }));
     }),
   ),
 );
@@ -273,7 +281,7 @@ function statusSoon(): void {
     const status: WorkspaceStatus = { plans: 0, errors: 0, warnings: 0, infos: 0, coverage: { covered: 0, total: 0 } };
     for (const uri of index.allUris()) {
       const result = validator.findings(uri);
-      if (!result) continue;
+      if (!result || result.doc.model.plan?.library) continue;
       status.plans++;
       for (const f of result.findings) status[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
       const coverage = planCoverage(result.doc, index.scopeOf(result.doc));

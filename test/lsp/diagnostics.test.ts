@@ -317,7 +317,8 @@ describe('lsp: diagnostics', function () {
       const report = await s.pullDiagnostics(uri);
       assert.ok(report.kind === 'full');
       await s.barrier();
-      const pushed = s.published.slice(since).filter((p) => p.uri === uri);
+      // Clearing what was pushed while it was closed (an empty list) is not a duplicate.
+      const pushed = s.published.slice(since).filter((p) => p.uri === uri && p.diagnostics.length > 0);
       assert.deepEqual(pushed, [], 'pushed diagnostics for an open document in pull mode would show twice');
     });
 

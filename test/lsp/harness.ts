@@ -107,13 +107,14 @@ export class LspSession {
 
   private constructor(
     readonly root: string,
-    readonly process: ChildProcess,
+    /** The server process. */
+    readonly child: ChildProcess,
     readonly connection: MessageConnection,
     settings: unknown,
   ) {
     this.settings = settings;
     this.exited = new Promise((resolve) => {
-      process.on('exit', (code) => {
+      child.on('exit', (code) => {
         this.exitCode = code;
         resolve(code);
       });
@@ -131,7 +132,7 @@ export class LspSession {
 
     const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const session = new LspSession(root, child, connection, options.settings ?? {});
+    const session = new LspSession(root, child, connection, 'settings' in options ? options.settings : {});
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => (session.stderr += chunk));
     // A write after the server died must fail the test through waitFor, not crash mocha.
@@ -496,7 +497,7 @@ export class LspSession {
     const code = await Promise.race([this.exited, timeout]);
     clearTimeout(timer);
     if (code === 'timeout') {
-      this.process.kill('SIGKILL');
+      this.child.kill('SIGKILL');
       await this.exited;
       assert.fail(`the server did not exit within ${WAIT_MS} ms of exit\n${this.transcript()}`);
     }
@@ -510,7 +511,7 @@ export class LspSession {
         try {
           await this.shutdown();
         } catch {
-          if (this.exitCode === undefined) this.process.kill('SIGKILL');
+          if (this.exitCode === undefined) this.child.kill('SIGKILL');
           await this.exited;
         }
       }
@@ -722,7 +723,7 @@ export function useSession(options: StartOptions | (() => StartOptions), mode: '
   };
   // Registered first, so it runs before the session of a failed test is disposed.
   afterEach(function () {
-    if (this.currentTest?.state === 'failed' && session) console.log(`\n--- server transcript ---\n${session.transcript()}\n---`);
+    if (this.currentTest?.state === 'failed' && session) console.error(`\n--- server transcript ---\n${session.transcript()}\n---`);
   });
   if (mode === 'shared') {
     before(start);

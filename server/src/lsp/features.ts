@@ -15,7 +15,7 @@ import {
   type WorkspaceEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver/node';
-import type { Finding, PlanDocument } from '../engine';
+import { redactSecrets, type Finding, type PlanDocument } from '../engine';
 import { completionsAt } from '../engine/editor/completion';
 import { hoverAt } from '../engine/editor/hover';
 import { findDefinitions, findReferences, prepareRename, renameEdits } from '../engine/editor/navigation';
@@ -101,8 +101,8 @@ export class Features {
     const doc = this.index.get(uri);
     if (!doc) return [];
     const convert = (node: ReturnType<typeof documentOutline>[number]): DocumentSymbol => ({
-      name: node.name || '(unnamed)',
-      detail: node.detail,
+      name: redactSecrets(node.name) || '(unnamed)',
+      detail: node.detail && redactSecrets(node.detail),
       kind: OUTLINE_KIND[node.kind],
       range: toRange(doc, node.range),
       selectionRange: toRange(doc, node.selection),
@@ -114,7 +114,7 @@ export class Features {
   workspaceSymbols(query: string): WorkspaceSymbol[] {
     return workspaceSymbols(this.index, query).flatMap((s) => {
       const location = this.location(s);
-      return location ? [{ name: s.name, kind: OUTLINE_KIND[s.kind as OutlineKind] ?? SymbolKind.Key, location, containerName: s.container }] : [];
+      return location ? [{ name: redactSecrets(s.name), kind: OUTLINE_KIND[s.kind as OutlineKind] ?? SymbolKind.Key, location, containerName: s.container }] : [];
     });
   }
 

@@ -17,21 +17,41 @@ export function sanitizeRuleSettings(value: unknown): Partial<Record<string, Rul
   return result;
 }
 
-export function readWorkspaceConfig(folderPaths: readonly string[]): RuleConfig {
-  const rules: Partial<Record<string, RuleLevel>> = {};
-  for (const folder of folderPaths) {
-    const file = path.join(folder, CONFIG_FILE_NAME);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    Object.assign(rules, parseConfig(file, text).config.rules);
+/** The rule levels of one workspace folder: its `.irplan.yaml` (none: defaults). */
+export function readFolderConfig(folder: string): RuleConfig {
+  const file = path.join(folder, CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return { rules: {} };
   }
-  return { rules };
+  return parseConfig(file, text).config;
 }
 
 export function mergeConfig(file: RuleConfig, settings: Partial<Record<string, RuleLevel>>): RuleConfig {
   return { rules: { ...file.rules, ...settings } };
+}
+
+/**
+ * Each folder's configuration with the settings on top; a document takes its folder's (the
+ * deepest folder that contains it), and one outside every folder takes the settings alone.
+ */
+export class FolderConfigs {
+  private configs = new Map<string, RuleConfig>();
+  private outside: RuleConfig = { rules: {} };
+
+  reload(folders: readonly string[], settings: Partial<Record<string, RuleLevel>>): void {
+    this.configs = new Map(folders.map((f) => [path.resolve(f), mergeConfig(readFolderConfig(f), settings)]));
+    this.outside = { rules: { ...settings } };
+  }
+
+  forPath(file: string | undefined): RuleConfig {
+    if (file === undefined) return this.outside;
+    let best: string | undefined;
+    for (const folder of this.configs.keys()) {
+      if ((file === folder || file.startsWith(folder + path.sep)) && (!best || folder.length > best.length)) best = folder;
+    }
+    return best ? this.configs.get(best)! : this.outside;
+  }
 }

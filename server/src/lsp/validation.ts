@@ -18,7 +18,8 @@ export class Validator {
 
   constructor(
     private readonly index: WorkspaceIndex,
-    private readonly config: () => RuleConfig,
+    /** The rule levels for a document. */
+    private readonly config: (uri: string) => RuleConfig,
   ) {}
 
   /** The current findings of a document (undefined when it cannot be read). */
@@ -27,7 +28,7 @@ export class Validator {
     if (!doc) return undefined;
     const scope = this.index.scopeOf(doc);
     const today = todayDay();
-    const config = this.config();
+    const config = this.config(doc.uri);
     const cached = this.cache.get(doc.uri);
     if (cached && cached.doc === doc && cached.today === today && cached.config === config && sameDocs(cached.imported, scope.imported)) {
       return { doc, findings: cached.findings };

@@ -115,16 +115,33 @@ export class WorkspaceIndex implements PlanIndex, DocumentHost {
     return this.known;
   }
 
-  /** Documents whose imports reach `uri` (directly or through others). */
+  /** Documents whose imports reach `uri` (directly or through others), readable or not. */
   dependentsOf(uri: string): string[] {
     const key = normalizeUri(uri);
     const result: string[] = [];
     for (const other of this.known) {
       if (other === key) continue;
       const doc = this.get(other);
-      if (doc && doc.model.imports.length > 0 && this.scopeOf(doc).imported.some((d) => d.uri === key)) result.push(other);
+      if (doc && doc.model.imports.length > 0 && this.importClosure(doc).has(key)) result.push(other);
     }
     return result;
+  }
+
+  /** Every uri a document's imports name, transitively, including those that cannot be read. */
+  private importClosure(doc: PlanDocument): Set<string> {
+    const seen = new Set<string>();
+    const queue = [doc];
+    while (queue.length > 0) {
+      const current = queue.shift()!;
+      for (const entry of current.model.imports) {
+        const uri = this.resolve(current.uri, entry.path);
+        if (seen.has(uri)) continue;
+        seen.add(uri);
+        const next = this.get(uri);
+        if (next) queue.push(next);
+      }
+    }
+    return seen;
   }
 
   /** Any change may alter what imports resolve to: scopes are rebuilt on demand. */
