@@ -38,6 +38,8 @@ import { docsLinker, toDiagnostic } from './lsp/convert';
 import { FolderConfigs, sanitizeRuleSettings } from './lsp/settings';
 import { filePathOf, normalizeUri } from './lsp/uris';
 import { version } from '../../package.json';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -71,8 +73,20 @@ const scheduler = new Scheduler((uri) => {
   if (usePull && index.isOpen(uri)) return;
   pushed.add(target);
   void connection.sendDiagnostics({ uri: target, diagnostics: result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) });
+  if (result.doc.text.length > LARGE_DOCUMENT) largeWork = true;
   statusSoon();
+}, () => {
+  // After a large plan was validated, its previous version is garbage: collect it now that the
+  // queue is empty, so memory does not pile up edit after edit until V8 gets round to it.
+  if (largeWork && collectGarbage) {
+    largeWork = false;
+    setImmediate(collectGarbage);
+  }
 });
+
+/** Plans this large (characters) leave enough garbage per edit to be worth collecting at once. */
+const LARGE_DOCUMENT = 4_000_000;
+let largeWork = false;
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
@@ -203,6 +217,7 @@ connection.onDidChangeWatchedFiles((params) => {
 
 connection.languages.diagnostics.on((params) => {
   const result = validator.findings(params.textDocument.uri);
+  if (result && result.doc.text.length > LARGE_DOCUMENT && collectGarbage) setImmediate(collectGarbage);
   return {
     kind: DocumentDiagnosticReportKind.Full,
     items: result ? result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) : [],
@@ -273,7 +288,10 @@ connection.onRequest(RUN_DRILL, (params: RunDrillParams): RunDrillResult => {
 connection.onRequest(STARTER_PLAN, () => ({ text: INIT_PLAN.replace(/\{\{TODAY\}\}/g, formatDay(todayDay())) }));
 
 let statusTimer: NodeJS.Timeout | undefined;
-/** The status bar's totals, sent at most a few times a second. */
+/** Coverage per analysed document: only documents that changed are summed again. */
+const coverageOf = new WeakMap<object, { covered: number; total: number }>();
+
+/** The status bar's totals, sent about once a second while plans change. */
 function statusSoon(): void {
   if (statusTimer) return;
   statusTimer = setTimeout(() => {
@@ -284,12 +302,43 @@ function statusSoon(): void {
       if (!result || result.doc.model.plan?.library) continue;
       status.plans++;
       for (const f of result.findings) status[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
-      const coverage = planCoverage(result.doc, index.scopeOf(result.doc));
-      status.coverage.covered += coverage.fullyCovered;
+      let coverage = coverageOf.get(result.doc);
+      if (!coverage) {
+        const plan = planCoverage(result.doc, index.scopeOf(result.doc));
+        coverage = { covered: plan.fullyCovered, total: plan.total };
+        coverageOf.set(result.doc, coverage);
+      }
+      status.coverage.covered += coverage.covered;
       status.coverage.total += coverage.total;
     }
     void connection.sendNotification(WORKSPACE_STATUS, status);
-  }, 300);
+    collectGarbageWhenIdle();
+  }, 1000);
+}
+
+/**
+ * A large plan leaves tens of megabytes of garbage per edit, which V8 collects late; when the
+ * editor is idle, collect it, so the server's memory stays near what it really holds.
+ */
+let gcTimer: NodeJS.Timeout | undefined;
+const collectGarbage = exposeGc();
+function collectGarbageWhenIdle(): void {
+  if (!collectGarbage) return;
+  if (gcTimer) clearTimeout(gcTimer);
+  gcTimer = setTimeout(() => {
+    gcTimer = undefined;
+    collectGarbage();
+  }, 2000);
+  gcTimer.unref();
+}
+
+function exposeGc(): (() => void) | undefined {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    return vm.runInNewContext('gc') as () => void;
+  } catch {
+    return undefined;
+  }
 }
 
 documents.listen(connection);

@@ -41,9 +41,15 @@ export class FolderConfigs {
   private configs = new Map<string, RuleConfig>();
   private outside: RuleConfig = { rules: {} };
 
+  /**
+   * Re-reads the folders' files. A configuration whose levels did not change keeps its object:
+   * validation caches compare configurations by identity, and a settings pull that changes
+   * nothing must not make every plan be validated again.
+   */
   reload(folders: readonly string[], settings: Partial<Record<string, RuleLevel>>): void {
-    this.configs = new Map(folders.map((f) => [path.resolve(f), mergeConfig(readFolderConfig(f), settings)]));
-    this.outside = { rules: { ...settings } };
+    const keep = (old: RuleConfig | undefined, next: RuleConfig): RuleConfig => (old && sameRules(old, next) ? old : next);
+    this.configs = new Map(folders.map((f) => [path.resolve(f), keep(this.configs.get(path.resolve(f)), mergeConfig(readFolderConfig(f), settings))]));
+    this.outside = keep(this.outside, { rules: { ...settings } });
   }
 
   forPath(file: string | undefined): RuleConfig {
@@ -54,4 +60,9 @@ export class FolderConfigs {
     }
     return best ? this.configs.get(best)! : this.outside;
   }
+}
+
+function sameRules(a: RuleConfig, b: RuleConfig): boolean {
+  const keys = new Set([...Object.keys(a.rules), ...Object.keys(b.rules)]);
+  return [...keys].every((k) => a.rules[k] === b.rules[k]);
 }

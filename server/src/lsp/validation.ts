@@ -52,7 +52,11 @@ export class Scheduler {
   private readonly queue = new Set<string>();
   private running = false;
 
-  constructor(private readonly work: (uri: string) => void) {}
+  constructor(
+    private readonly work: (uri: string) => void,
+    /** Called when the queue has drained. */
+    private readonly idle: () => void = () => undefined,
+  ) {}
 
   schedule(uris: Iterable<string>): void {
     for (const uri of uris) {
@@ -70,6 +74,7 @@ export class Scheduler {
     const next = this.queue.values().next();
     if (next.done) {
       this.running = false;
+      this.idle();
       return;
     }
     this.queue.delete(next.value);

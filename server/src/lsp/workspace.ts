@@ -41,6 +41,7 @@ export class WorkspaceIndex implements PlanIndex, DocumentHost {
   open(uri: string, text: string): void {
     const key = normalizeUri(uri);
     this.openTexts.set(key, text);
+    this.diskTexts.delete(key); // the editor's text wins; the disk is read again on close
     this.known.add(key);
     this.changed();
   }

@@ -44,7 +44,8 @@ export function completionsAt(index: PlanIndex, uri: string, offset: number): Co
     const doc = index.get(uri);
     if (!doc) return [];
     const ctx = cursorContext(doc.text, offset);
-    const json = doc.model.root ? doc.model.root.json : undefined;
+    // The tree itself: schemaAt reads only the values along the path (schemaNav.ts).
+    const json = doc.model.root ?? undefined;
     if (ctx.position === 'key') return keyEntries(index, doc, ctx, json);
     if (ctx.position === 'value') return valueEntries(index, doc, ctx, ctx.path, json, '');
     return [];

@@ -6,6 +6,7 @@
 //
 // Every text taken from the plan goes through redactSecrets() before it is shown: a hover is a
 // place a leaked credential must not travel to.
+import { toJson } from '../yaml/tree';
 import type { PlanDocument } from '../document';
 import type { Contact, CredentialClass, Drill, Evidence, Service, SeverityDef, Step } from '../model';
 import type { Scope, Visible } from '../scope';
@@ -61,7 +62,7 @@ function definedIn(uri: string, docUri: string): string {
 // Summaries: what an id names. Completion shows the same texts in its details pane.
 
 function channelValues(contact: Contact): [string, string][] {
-  const json = contact.node?.json ?? {};
+  const json = (toJson(contact.node) ?? {}) as Record<string, unknown>;
   return contact.channels.map((channel) => [channel, String(json[channel])]);
 }
 
@@ -74,8 +75,9 @@ export function contactMarkdown(visible: Visible<Contact>, docUri: string): stri
   const c = visible.def;
   const lines = [`**${mdText(c.id)}** · contact${c.kind ? ` (${mdText(c.kind.value)})` : ''}`];
   if (c.name) lines.push('', mdText(c.name.value));
-  const description = c.node?.json.description;
-  if (typeof description === 'string') lines.push('', mdText(description));
+  const description = c.node?.byKey.get('description')?.value;
+  const descriptionText = description?.kind === 'scalar' ? description.value : undefined;
+  if (typeof descriptionText === 'string') lines.push('', mdText(descriptionText));
   const channels = channelValues(c);
   if (channels.length > 0) lines.push('', ...channels.map(([k, v]) => `- ${k}: ${mdCode(v)}`));
   else if (c.kind?.value !== 'automation') lines.push('', '_No reach channel (page, email, chat or phone)._');
@@ -394,7 +396,8 @@ export function hoverAt(index: PlanIndex, uri: string, offset: number): HoverInf
 }
 
 function hoverMarkdown(index: PlanIndex, doc: PlanDocument, ctx: CursorContext): string | undefined {
-  const json = doc.model.root ? doc.model.root.json : undefined;
+  // The tree itself: schemaAt reads only the values along the path (schemaNav.ts).
+    const json = doc.model.root ?? undefined;
   if (ctx.position === 'key' && !ctx.bareItem) {
     const info = schemaAt(ctx.path, json);
     if (info.keyedByIds && ctx.path.length === 1 && SECTIONS[ctx.path[0]]) return definitionMarkdown(index, doc, ctx.path[0], ctx.word);

@@ -10,6 +10,12 @@
 // credential_ttl; a library's plan requires no owner), else a key is required only when every
 // branch requires it.
 import schemaJson from '../../../../schemas/irplan.schema.json';
+import { toJson, type YNode } from '../yaml/tree';
+
+function isTreeNode(value: unknown): value is YNode {
+  const kind = (value as { kind?: unknown } | null)?.kind;
+  return (kind === 'map' || kind === 'seq' || kind === 'scalar') && typeof (value as { start?: unknown }).start === 'number';
+}
 
 export type IdKind = 'contact' | 'service' | 'severity' | 'class' | 'step' | 'evidence' | 'framework';
 
@@ -321,7 +327,22 @@ function typeMatches(type: string, value: unknown): boolean {
   }
 }
 
+/**
+ * The document's value at a path. `json` is a plain value, or the document's YAML tree, walked
+ * node by node so that only the value found is turned into plain data (a large plan is never
+ * converted whole for a completion).
+ */
 function valueAt(json: unknown, path: readonly string[]): unknown {
+  if (isTreeNode(json)) {
+    let tree: YNode | null | undefined = json;
+    for (const segment of path) {
+      if (!tree) return undefined;
+      if (tree.kind === 'map') tree = tree.byKey.get(segment)?.value;
+      else if (tree.kind === 'seq') tree = tree.items[Number(segment)];
+      else return undefined;
+    }
+    return tree === undefined ? undefined : toJson(tree);
+  }
   let node = json;
   for (const segment of path) {
     if (Array.isArray(node)) node = node[Number(segment)];

@@ -36,7 +36,6 @@ export class Assembler {
 
   map(start: number, pairs: YPair[], flowEnd?: number): YMap {
     const byKey = new Map<string, YPair>();
-    const json: Record<string, unknown> = {};
     const kept: YPair[] = [];
     for (const pair of pairs) {
       kept.push(pair);
@@ -51,17 +50,15 @@ export class Assembler {
         continue;
       }
       byKey.set(name, pair);
-      // `__proto__` as a plain assignment would replace the object's prototype.
-      Object.defineProperty(json, name, { value: jsonOf(pair.value), enumerable: true, writable: true, configurable: true });
     }
     const last = kept[kept.length - 1];
     const end = flowEnd ?? (last ? (last.value ?? last.key).end : start);
-    return { kind: 'map', start, end, pairs: kept, byKey, json };
+    return { kind: 'map', start, end, pairs: kept, byKey };
   }
 
   seq(start: number, items: YNode[], flowEnd?: number): YSeq {
     const end = flowEnd ?? (items.length > 0 ? items[items.length - 1].end : start);
-    return { kind: 'seq', start, end, items, json: items.map(jsonOf) };
+    return { kind: 'seq', start, end, items };
   }
 
   lineOf(offset: number): number {
@@ -70,7 +67,3 @@ export class Assembler {
   }
 }
 
-function jsonOf(node: YNode | null): unknown {
-  if (!node) return null;
-  return node.kind === 'scalar' ? node.value : node.json;
-}

@@ -8,7 +8,7 @@
 // Reused entries are the previous version's nodes, moved in place: after an update, the previous
 // version's tree must no longer be used (the language server keeps only the newest).
 import { Assembler, type SyntaxIssue } from './assemble';
-import { contentLines, fastReadable, readEntry, type Line } from './fastBlock';
+import { fastReadable, readEntry, type Line } from './fastBlock';
 import type { YNode, YPair } from './tree';
 
 interface Entry {
@@ -34,16 +34,16 @@ export interface ChunkedRead {
 
 export function readChunked(text: string, previous?: EntryCache): ChunkedRead | undefined {
   if (!fastReadable(text)) return undefined;
-  const lines = contentLines(text);
-  if (lines === undefined || lines.length === 0 || lines[0].indent !== 0) return undefined;
+  const lines = scanLines(text);
+  if (lines === undefined || lines.count === 0 || lines.indent[0] !== 0) return undefined;
   const build = new Assembler(text, []);
   const cache: EntryCache = { entries: new Map() };
   const issues: SyntaxIssue[] = [];
   let read = 0;
 
   const entry = (from: number, to: number, indent: number, depth: number): YPair | undefined => {
-    const start = lineStart(lines[from]);
-    const end = to < lines.length ? lineStart(lines[to]) : text.length;
+    const start = lines.start[from] - lines.indent[from];
+    const end = to < lines.count ? lines.start[to] - lines.indent[to] : text.length;
     const source = text.slice(start, end);
     const reused = takeCached(previous, source);
     let result: Entry | undefined;
@@ -52,7 +52,7 @@ export function readChunked(text: string, previous?: EntryCache): ChunkedRead | 
       result = reused;
     } else {
       const entryBuild = new Assembler(text, []);
-      const pair = readEntry(text, lines, from, to, indent, depth, entryBuild);
+      const pair = readEntry(text, lineObjects(lines, from, to), 0, to - from, indent, depth, entryBuild);
       if (!pair) return undefined;
       result = { start, pair, issues: entryBuild.issues };
       read++;
@@ -69,10 +69,10 @@ export function readChunked(text: string, previous?: EntryCache): ChunkedRead | 
 
   const rootPairs: YPair[] = [];
   let i = 0;
-  while (i < lines.length) {
-    if (lines[i].indent !== 0) return undefined;
+  while (i < lines.count) {
+    if (lines.indent[i] !== 0) return undefined;
     let next = i + 1;
-    while (next < lines.length && lines[next].indent > 0) next++;
+    while (next < lines.count && lines.indent[next] > 0) next++;
     const section = sectionOf(text, lines, i, next);
     if (section) {
       // `key:` alone on its line, then entries at indent 2: each entry is its own chunk.
@@ -80,13 +80,13 @@ export function readChunked(text: string, previous?: EntryCache): ChunkedRead | 
       let k = i + 1;
       while (k < next) {
         let end = k + 1;
-        while (end < next && lines[end].indent > 2) end++;
+        while (end < next && lines.indent[end] > 2) end++;
         const pair = entry(k, end, 2, 2);
         if (!pair) return undefined;
         pairs.push(pair);
         k = end;
       }
-      rootPairs.push({ key: section, value: build.map(lines[i + 1].start, pairs) });
+      rootPairs.push({ key: section, value: build.map(lines.start[i + 1], pairs) });
     } else {
       const pair = entry(i, next, 0, 1);
       if (!pair) return undefined;
@@ -94,29 +94,75 @@ export function readChunked(text: string, previous?: EntryCache): ChunkedRead | 
     }
     i = next;
   }
-  const root = build.map(lines[0].start, rootPairs);
+  const root = build.map(lines.start[0], rootPairs);
   issues.push(...build.issues);
   return { root, issues, cache, read };
 }
 
-function lineStart(line: Line): number {
-  return line.start - line.indent;
+/**
+ * The content lines of a text (as fastBlock's contentLines finds them) in flat arrays: a large
+ * plan has hundreds of thousands of lines, and only the entries that changed need line objects.
+ */
+interface LineTable {
+  count: number;
+  indent: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  next: Int32Array;
+}
+
+function scanLines(text: string): LineTable | undefined {
+  let capacity = 1;
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) capacity++;
+  const table: LineTable = { count: 0, indent: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity), next: new Int32Array(capacity) };
+  let offset = 0;
+  let first = true;
+  while (offset < text.length) {
+    let lineEnd = text.indexOf('\n', offset);
+    const next = lineEnd < 0 ? text.length : lineEnd + 1;
+    if (lineEnd < 0) lineEnd = text.length;
+    let end = lineEnd;
+    if (end > offset && text.charCodeAt(end - 1) === 13) end--;
+    let start = offset;
+    while (start < end && text.charCodeAt(start) === 32) start++;
+    if (start < end && text.charCodeAt(start) !== 35 /* # */) {
+      const c = text.charCodeAt(start);
+      if (start === offset && (c === 37 /* % */ || text.startsWith('---', start) || text.startsWith('...', start))) {
+        const marker = text.slice(start, end).replace(/\s+#.*$/, '').trimEnd();
+        if (!(first && marker === '---')) return undefined;
+      } else {
+        const n = table.count++;
+        table.indent[n] = start - offset;
+        table.start[n] = start;
+        table.end[n] = end;
+        table.next[n] = next;
+      }
+      first = false;
+    }
+    offset = next;
+  }
+  return table;
+}
+
+function lineObjects(lines: LineTable, from: number, to: number): Line[] {
+  const result: Line[] = [];
+  for (let k = from; k < to; k++) result.push({ indent: lines.indent[k], start: lines.start[k], end: lines.end[k], next: lines.next[k] });
+  return result;
 }
 
 /**
  * The key of a top-level entry written as `key:` alone on its line followed by an indented block
  * mapping at indent 2; undefined for any other shape (which is read as one chunk).
  */
-function sectionOf(text: string, lines: Line[], from: number, to: number) {
-  if (to - from < 2 || lines[from + 1].indent !== 2) return undefined;
-  const first = lines[from + 1];
-  if (text.charCodeAt(first.start) === 45 /* - */) return undefined;
-  const key = lines[from];
-  const content = text.slice(key.start, key.end);
+function sectionOf(text: string, lines: LineTable, from: number, to: number) {
+  if (to - from < 2 || lines.indent[from + 1] !== 2) return undefined;
+  if (text.charCodeAt(lines.start[from + 1]) === 45 /* - */) return undefined;
+  const keyStart = lines.start[from];
+  const content = text.slice(keyStart, lines.end[from]);
   const match = /^([a-z_]+):(\s+#.*)?\s*$/.exec(content);
   if (!match) return undefined;
-  for (let k = from + 1; k < to; k++) if (lines[k].indent < 2) return undefined;
-  return new Assembler(text, []).key(match[1], key.start, key.start + match[1].length);
+  for (let k = from + 1; k < to; k++) if (lines.indent[k] < 2) return undefined;
+  return new Assembler(text, []).key(match[1], keyStart, keyStart + match[1].length);
 }
 
 function takeCached(previous: EntryCache | undefined, source: string): Entry | undefined {

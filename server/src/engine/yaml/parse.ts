@@ -257,6 +257,9 @@ class LibraryTreeBuilder {
   }
 
   private resolveAlias(name: string, start: number, end: number): Built | null {
+    // Past the budget every alias expands to nothing, including aliases of anchors defined
+    // later (they could be built from the first ones and grow again).
+    if (this.aliasBudget < 0) return null;
     const target = this.anchors.get(name);
     if (!target) return null; // the parser already reported the unknown anchor
     this.aliasBudget -= target.size;
@@ -266,8 +269,6 @@ class LibraryTreeBuilder {
         start,
         end: Math.max(end, start + 1),
       });
-      this.aliasBudget = Number.POSITIVE_INFINITY; // one report is enough
-      this.anchors.clear(); // and later aliases expand to nothing
       return null;
     }
     return target;

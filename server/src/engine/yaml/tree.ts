@@ -1,6 +1,7 @@
-// The engine's own view of a YAML document: plain nodes with UTF-16 offset ranges and, on each
-// node, the plain JavaScript value that the JSON Schema validates. Built in one pass from the
-// `yaml` package's document so every later step (schema, model, rules, editor features) shares it.
+// The engine's own view of a YAML document: plain nodes with UTF-16 offset ranges, shared by
+// every later step (schema, model, rules, editor features). The plain JavaScript value that the
+// JSON Schema validates is made on demand (toJson), for the part that needs it, and not kept:
+// a large plan would otherwise hold its whole content twice.
 
 export type YNode = YScalar | YMap | YSeq;
 
@@ -27,7 +28,6 @@ export interface YMap {
   readonly pairs: YPair[];
   /** First pair for each key, in a map for O(1) look-ups; duplicates are reported at parse time. */
   readonly byKey: Map<string, YPair>;
-  readonly json: Record<string, unknown>;
 }
 
 export interface YSeq {
@@ -35,13 +35,30 @@ export interface YSeq {
   readonly start: number;
   readonly end: number;
   readonly items: YNode[];
-  readonly json: unknown[];
 }
 
-export function jsonOf(node: YNode | null | undefined): unknown {
+/**
+ * The plain value of a node, as JSON Schema sees it: maps become objects (first occurrence of a
+ * duplicate key wins; `__proto__` is stored as data, never as a prototype), lists arrays.
+ * `replace` may stand in for a subtree (e.g. a class checked on its own).
+ */
+export function toJson(node: YNode | null | undefined, replace?: (node: YNode) => unknown): unknown {
   if (!node) return null;
-  return node.kind === 'scalar' ? node.value : node.json;
+  if (replace) {
+    const stand = replace(node);
+    if (stand !== undefined) return stand;
+  }
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map((item) => toJson(item, replace));
+  const json: Record<string, unknown> = {};
+  for (const [key, pair] of node.byKey) {
+    Object.defineProperty(json, key, { value: toJson(pair.value, replace), enumerable: true, writable: true, configurable: true });
+  }
+  return json;
 }
+
+/** @deprecated name kept for callers: the plain value of a node. */
+export const jsonOf = (node: YNode | null | undefined): unknown => toJson(node);
 
 export function isMap(node: YNode | null | undefined): node is YMap {
   return node?.kind === 'map';
