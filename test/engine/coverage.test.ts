@@ -1,82 +1,23 @@
 // Coverage (section 10, coverage.ts): the seven controls of each class in order, the drill state
 // and the last drill's verdict by the simulator, and the plan's totals.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { PlanSet, type PlanDocument } from '../../server/src/engine';
+import type { PlanDocument } from '../../server/src/engine';
 import { COVERAGE_CONTROLS, classCoverage, planCoverage, type ClassCoverage } from '../../server/src/engine/coverage';
 import type { Scope } from '../../server/src/engine/scope';
+import { COVERAGE_HEAD, COVERED_CLASS, MemoryIndex } from './editor/fixture';
 
 const URI = '/plans/main.irplan.yaml';
 
 function load(text: string, others: Record<string, string> = {}): { doc: PlanDocument; scope: Scope } {
-  const files = new Map([[URI, text], ...Object.entries(others)]);
-  const set = new PlanSet({ read: (uri) => files.get(uri), resolve: (from, rel) => path.posix.join(path.posix.dirname(from), rel) });
-  const doc = set.get(URI)!;
-  return { doc, scope: set.scopeOf(doc) };
+  const index = new MemoryIndex({ [URI]: text, ...others });
+  const doc = index.get(URI)!;
+  return { doc, scope: index.scopeOf(doc) };
 }
 
-const HEAD = `irplan: "1"
-plan:
-  id: acme-nhi
-  title: ACME plan
-  owner: secops
-  incident_lead: secops
-  last_reviewed: 2026-10-01
-  review_interval: 90d
-contacts:
-  secops:
-    kind: team
-    page: pagerduty:PSECOPS
-  iam-team:
-    kind: team
-    email: iam@acme.example
-  revoker-bot:
-    kind: automation
-    credential_ttl: 1h
-severities:
-  sev1:
-    contain_within: 1h
-  sev2:
-    contain_within: 1d
-services:
-  ci-pipeline:
-    owner: iam-team
-  deploy-bot:
-    owner: secops
-`;
+const HEAD = COVERAGE_HEAD;
 
 // Every control in place; its drill is the worked example of section 9 (contained in 22m).
-const FULL = `  github-pat:
-    kind: api-key
-    owner: iam-team
-    deputy: secops
-    severity: sev1
-    used_by: [ci-pipeline]
-    revocation:
-      target: 30m
-      steps:
-        - id: revoke
-          action: Revoke the token
-          actor: revoker-bot
-          duration: 2m
-        - id: reissue
-          action: Issue a replacement token
-          actor: iam-team
-          duration: 10m
-          after: [revoke]
-      validate:
-        - service: ci-pipeline
-          check: A CI run on main succeeds
-    rollback:
-      criteria:
-        - Deploys fail for 10 minutes
-    evidence:
-      - id: audit-log
-        source: GitHub audit log
-        action: Export the token's events
-        actor: secops
-        retain: 1y
-`;
+const FULL = COVERED_CLASS;
 
 // Nothing but a kind and a severity.
 const BARE = `  bare:

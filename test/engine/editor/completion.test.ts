@@ -1,72 +1,12 @@
 // Completion: keys from the schema (present keys left out, required first), enum values, and ids
 // resolved through the document's scope, imports included; on broken documents too.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { PlanSet, type DocumentHost } from '../../../server/src/engine';
 import { FRAMEWORKS } from '../../../server/src/engine/frameworks';
 import { completionsAt } from '../../../server/src/engine/editor/completion';
-import type { CompletionEntry, PlanIndex } from '../../../server/src/engine/editor/types';
+import type { CompletionEntry } from '../../../server/src/engine/editor/types';
+import { CURSOR, LIBRARY, LIBRARY_TEXT, MAIN, MAIN_HEAD, MemoryIndex, cursorIn, edit as editText, mark } from './fixture';
 
-const CURSOR = '‸';
-const MAIN = '/ws/plans/main.irplan.yaml';
-const LIBRARY = '/ws/plans/shared/contacts.irplan.yaml';
-
-/** A PlanIndex over in-memory texts, the way the language server's workspace index is built. */
-function indexOf(files: Record<string, string>): PlanIndex {
-  const texts = new Map(Object.entries(files));
-  const host: DocumentHost = {
-    read: (uri) => texts.get(uri),
-    resolve: (from, relative) => path.posix.normalize(path.posix.join(path.posix.dirname(from), relative)),
-  };
-  const set = new PlanSet(host);
-  return { get: (uri) => set.get(uri), scopeOf: (doc) => set.scopeOf(doc), allUris: () => texts.keys() };
-}
-
-const LIBRARY_TEXT = `irplan: "1"
-plan:
-  id: shared
-  title: Shared contacts
-  library: true
-contacts:
-  secops-oncall:
-    kind: team
-    name: Security on-call
-    page: pagerduty:PSEC
-    chat: "#secops"
-  revoker-bot:
-    kind: automation
-    name: Token revocation bot
-    credential_ttl: 1h
-severities:
-  sev1:
-    description: Production write access exposed
-    acknowledge_within: 15m
-    contain_within: 1h
-    notify: [secops-oncall]
-  sev2:
-    contain_within: 1d
-services:
-  ci-pipeline:
-    owner: secops-oncall
-    description: GitHub Actions on the monorepo
-`;
-
-const MAIN_TEXT = `irplan: "1"
-plan:
-  id: acme
-  title: ACME plan
-  owner: iam-team
-  incident_lead: secops-oncall
-  last_reviewed: 2026-10-01
-  review_interval: 90d
-imports:
-  - shared/contacts.irplan.yaml
-contacts:
-  iam-team:
-    kind: team
-    name: IAM engineering
-    page: pagerduty:PIAM
-    chat: "#iam"
+const MAIN_TEXT = `${MAIN_HEAD}    chat: "#iam"
 services:
   deploy-bot:
     owner: iam-team
@@ -121,15 +61,12 @@ drills:
 
 /** The main plan with `from` (which must occur once) replaced by `to`, which holds the cursor. */
 function edit(from: string, to: string): string {
-  assert.equal(MAIN_TEXT.split(from).length, 2, `${JSON.stringify(from)} must occur once`);
-  return MAIN_TEXT.replace(from, to);
+  return editText(MAIN_TEXT, [from, to]);
 }
 
 function complete(source: string, extra: Record<string, string> = {}): { entries: CompletionEntry[]; offset: number; text: string } {
-  const offset = source.indexOf(CURSOR);
-  assert.ok(offset >= 0, 'fixture has no ‸');
-  const text = source.slice(0, offset) + source.slice(offset + CURSOR.length);
-  const index = indexOf({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT, ...extra });
+  const { text, offset } = cursorIn(source);
+  const index = new MemoryIndex({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT, ...extra });
   return { entries: completionsAt(index, MAIN, offset), offset, text };
 }
 
@@ -394,7 +331,7 @@ describe('editor: completionsAt', () => {
     it('a document that is not YAML at all gives no entries and no exception', () => {
       const { entries } = complete(`{{{[[[: : :\n\t- ${CURSOR}`);
       assert.ok(Array.isArray(entries));
-      const index = indexOf({});
+      const index = new MemoryIndex();
       assert.deepEqual(completionsAt(index, '/nowhere.irplan.yaml', 0), []);
     });
 
@@ -412,14 +349,12 @@ describe('editor: completionsAt', () => {
       lines.push('    rollback:', '      criteria: [x]', '    evidence:', '      - id: e', '        source: s', '        action: a', '        actor: iam-team');
       n++;
     }
-    lines.push(`  class-${n}:`, '    revocation:', '      steps:', '        - id: a', '          actor: iam-team', '        - id: b', `          after: [${CURSOR}]`, `          actor: ${CURSOR}`);
-    const source = lines.join('\n') + '\n';
-    const first = source.indexOf(CURSOR);
-    const text = source.split(CURSOR).join('');
-    const index = indexOf({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
+    lines.push(`  class-${n}:`, '    revocation:', '      steps:', '        - id: a', '          actor: iam-team', '        - id: b', `          after: [${CURSOR}{after}]`, `          actor: ${CURSOR}{actor}`);
+    const { text, cursors } = mark(lines.join('\n') + '\n');
+    const index = new MemoryIndex({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
     index.get(MAIN); // analysed once, as the language server does on open
-    const afterAt = first;
-    const actorAt = source.lastIndexOf(CURSOR) - CURSOR.length;
+    const afterAt = cursors.get('after')!;
+    const actorAt = cursors.get('actor')!;
     const run = (offset: number) => {
       const t0 = performance.now();
       const result = completionsAt(index, MAIN, offset);

@@ -2,18 +2,10 @@
 // from indentation and the current line only, so it holds while the document does not parse.
 import assert from 'node:assert/strict';
 import { cursorContext } from '../../../server/src/engine/editor/cursor';
-
-const CURSOR = '‸';
-
-/** The text without its `‸` marker, and the marker's offset. */
-function at(source: string): { text: string; offset: number } {
-  const offset = source.indexOf(CURSOR);
-  assert.ok(offset >= 0, 'fixture has no ‸');
-  return { text: source.slice(0, offset) + source.slice(offset + CURSOR.length), offset };
-}
+import { CURSOR, cursorIn, edit } from './fixture';
 
 function ctxOf(source: string) {
-  const { text, offset } = at(source);
+  const { text, offset } = cursorIn(source);
   return { ctx: cursorContext(text, offset), text, offset };
 }
 
@@ -46,9 +38,9 @@ credential_classes:
           after: [revoke]
 `;
 
+/** The plan with `marker` (which must occur once) replaced by `replacement`. */
 function place(marker: string, replacement: string): string {
-  assert.equal(PLAN.split(marker).length, 2, `${JSON.stringify(marker)} must occur once`);
-  return PLAN.replace(marker, replacement);
+  return edit(PLAN, [marker, replacement]);
 }
 
 describe('editor: cursorContext', () => {

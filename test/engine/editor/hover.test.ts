@@ -1,71 +1,14 @@
 // Hover: the schema description of a key, a summary of what a reference names (imports
 // included), the catalogue entry of a framework tag, and "not defined" for an unresolved id.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { PlanSet, type DocumentHost } from '../../../server/src/engine';
 import { hoverAt } from '../../../server/src/engine/editor/hover';
-import type { HoverInfo, PlanIndex } from '../../../server/src/engine/editor/types';
-
-const CURSOR = '‸';
-const MAIN = '/ws/plans/main.irplan.yaml';
-const LIBRARY = '/ws/plans/shared/contacts.irplan.yaml';
-
-function indexOf(files: Record<string, string>): PlanIndex {
-  const texts = new Map(Object.entries(files));
-  const host: DocumentHost = {
-    read: (uri) => texts.get(uri),
-    resolve: (from, relative) => path.posix.normalize(path.posix.join(path.posix.dirname(from), relative)),
-  };
-  const set = new PlanSet(host);
-  return { get: (uri) => set.get(uri), scopeOf: (doc) => set.scopeOf(doc), allUris: () => texts.keys() };
-}
+import type { HoverInfo } from '../../../server/src/engine/editor/types';
+import { CURSOR, LIBRARY, LIBRARY_TEXT, MAIN, MAIN_HEAD, MemoryIndex, cursorIn, edit as editText } from './fixture';
 
 /** A fake GitHub token, assembled so this file holds no token-shaped literal. */
 const FAKE_TOKEN = ['ghp', '_', 'aB3dE5gH7jK9mN1pQ3sT', '5vW7yZ9bC1eF3hJ5'].join('');
 
-const LIBRARY_TEXT = `irplan: "1"
-plan:
-  id: shared
-  title: Shared contacts
-  library: true
-contacts:
-  secops-oncall:
-    kind: team
-    name: Security on-call
-    page: pagerduty:PSEC
-    chat: "#secops"
-  revoker-bot:
-    kind: automation
-    name: Token revocation bot
-    credential_ttl: 1h
-severities:
-  sev1:
-    description: Production write access exposed
-    acknowledge_within: 15m
-    contain_within: 1h
-    notify: [secops-oncall]
-services:
-  ci-pipeline:
-    owner: secops-oncall
-    description: GitHub Actions on the monorepo
-`;
-
-const MAIN_TEXT = `irplan: "1"
-plan:
-  id: acme
-  title: ACME plan
-  owner: iam-team
-  incident_lead: secops-oncall
-  last_reviewed: 2026-10-01
-  review_interval: 90d
-imports:
-  - shared/contacts.irplan.yaml
-contacts:
-  iam-team:
-    kind: team
-    name: IAM engineering
-    page: pagerduty:PIAM
-    email: iam@acme.example
+const MAIN_TEXT = `${MAIN_HEAD}    email: iam@acme.example
   leaky:
     kind: person
     name: Sam (token ${FAKE_TOKEN})
@@ -118,23 +61,20 @@ function hoverOn(needle: string, into = 1, n = 0, text = MAIN_TEXT): { info: Hov
   let start = -1;
   for (let i = 0; i <= n; i++) start = text.indexOf(needle, start + 1);
   assert.ok(start >= 0, `no ${JSON.stringify(needle)} (#${n})`);
-  const index = indexOf({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
+  const index = new MemoryIndex({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
   return { info: hoverAt(index, MAIN, start + into), start };
 }
 
 /** Hover at the `‸` in `source` (the main plan with the marker placed). */
 function hoverAtMarker(source: string): { info: HoverInfo | undefined; offset: number } {
-  const offset = source.indexOf(CURSOR);
-  assert.ok(offset >= 0, 'fixture has no ‸');
-  const text = source.slice(0, offset) + source.slice(offset + CURSOR.length);
-  const index = indexOf({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
+  const { text, offset } = cursorIn(source);
+  const index = new MemoryIndex({ [MAIN]: text, [LIBRARY]: LIBRARY_TEXT });
   return { info: hoverAt(index, MAIN, offset), offset };
 }
 
 /** The main plan with `from` (which must occur once) replaced by `to`. */
 function edit(from: string, to: string): string {
-  assert.equal(MAIN_TEXT.split(from).length, 2, `${JSON.stringify(from)} must occur once`);
-  return MAIN_TEXT.replace(from, to);
+  return editText(MAIN_TEXT, [from, to]);
 }
 
 function markdownOn(needle: string, into = 1, n = 0, text = MAIN_TEXT): string {
@@ -288,7 +228,7 @@ describe('editor: hoverAt', () => {
     const broken = MAIN_TEXT.replace('used_by: [ci-pipeline]', 'used_by: [ci-pipeline');
     const md = markdownOn('actor: revoker-bot', 'actor: '.length + 1, 0, broken);
     assert.match(md, /Token revocation bot/);
-    const index = indexOf({ [MAIN]: '{[: -\n\t"', [LIBRARY]: LIBRARY_TEXT });
+    const index = new MemoryIndex({ [MAIN]: '{[: -\n\t"', [LIBRARY]: LIBRARY_TEXT });
     for (let offset = 0; offset < 10; offset++) hoverAt(index, MAIN, offset);
     assert.equal(hoverAt(index, '/missing.irplan.yaml', 0), undefined);
   });

@@ -1,74 +1,13 @@
 // Lens data (editor/lenses.ts): a coverage lens on each class key, a "Run drill" lens with the
 // simulated verdict on each drill key.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { PlanSet } from '../../../server/src/engine';
 import { codeLenses } from '../../../server/src/engine/editor/lenses';
-import type { PlanIndex } from '../../../server/src/engine/editor/types';
+import { COVERAGE_HEAD, COVERED_CLASS, MemoryIndex } from './fixture';
 
 const URI = '/plans/main.irplan.yaml';
 
-function memoryIndex(files: Map<string, string>): PlanIndex {
-  const set = new PlanSet({ read: (uri) => files.get(uri), resolve: (from, rel) => path.posix.join(path.posix.dirname(from), rel) });
-  return { get: (uri) => set.get(uri), scopeOf: (doc) => set.scopeOf(doc), allUris: () => files.keys() };
-}
-
-const PLAN = `irplan: "1"
-plan:
-  id: acme-nhi
-  title: ACME plan
-  owner: secops
-  incident_lead: secops
-  last_reviewed: 2026-10-01
-  review_interval: 90d
-contacts:
-  secops:
-    kind: team
-    page: pagerduty:PSECOPS
-  iam-team:
-    kind: team
-    email: iam@acme.example
-  revoker-bot:
-    kind: automation
-    credential_ttl: 1h
-severities:
-  sev1:
-    contain_within: 1h
-services:
-  ci-pipeline:
-    owner: iam-team
-credential_classes:
-  github-pat:
-    kind: api-key
-    owner: iam-team
-    deputy: secops
-    severity: sev1
-    used_by: [ci-pipeline]
-    revocation:
-      target: 30m
-      steps:
-        - id: revoke
-          action: Revoke the token
-          actor: revoker-bot
-          duration: 2m
-        - id: reissue
-          action: Issue a replacement token
-          actor: iam-team
-          duration: 10m
-          after: [revoke]
-      validate:
-        - service: ci-pipeline
-          check: A CI run on main succeeds
-    rollback:
-      criteria:
-        - Deploys fail for 10 minutes
-    evidence:
-      - id: audit-log
-        source: GitHub audit log
-        action: Export the token's events
-        actor: secops
-        retain: 1y
-  deploy-key:
+const PLAN = `${COVERAGE_HEAD}credential_classes:
+${COVERED_CLASS}  deploy-key:
     kind: ssh-key
     owner: iam-team
     deputy: secops
@@ -106,7 +45,7 @@ drills:
 `;
 
 describe('code lenses', () => {
-  const lenses = codeLenses(memoryIndex(new Map([[URI, PLAN]])), URI);
+  const lenses = codeLenses(new MemoryIndex({ [URI]: PLAN }), URI);
   const text = (r: { start: number; end: number }) => PLAN.slice(r.start, r.end);
 
   it('one class lens per class, on its key', () => {
@@ -149,11 +88,11 @@ describe('code lenses', () => {
 
   it('a passing last drill shows in the class title', () => {
     const text = PLAN.replace(/ {2}slow-pat:\n[\s\S]*?(?= {2}everyone-out:)/, '');
-    const [first] = codeLenses(memoryIndex(new Map([[URI, text]])), URI).classLenses;
+    const [first] = codeLenses(new MemoryIndex({ [URI]: text }), URI).classLenses;
     assert.equal(first.title, '7/7 controls · drilled · last drill pass');
   });
 
   it('a document the index cannot read has no lenses', () => {
-    assert.deepEqual(codeLenses(memoryIndex(new Map()), URI), { classLenses: [], drillLenses: [] });
+    assert.deepEqual(codeLenses(new MemoryIndex(), URI), { classLenses: [], drillLenses: [] });
   });
 });

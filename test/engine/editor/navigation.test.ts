@@ -7,71 +7,18 @@
 // severity and a service; plan a imports lib/contacts directly, plan b only lib/shared (so it
 // sees the contacts transitively); plan c imports nothing and defines its own iam-team (and oncall).
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { PlanSet, type DocumentHost, type OffsetRange, type PlanDocument } from '../../../server/src/engine';
+import type { OffsetRange } from '../../../server/src/engine';
 import { findDefinitions, findReferences, prepareRename, renameEdits } from '../../../server/src/engine/editor/navigation';
-import type { PlanIndex, PlanSymbol, TextEdit } from '../../../server/src/engine/editor/types';
-import type { Scope } from '../../../server/src/engine/scope';
+import type { PlanSymbol, TextEdit } from '../../../server/src/engine/editor/types';
+import { MemoryIndex, applyEdits, mark } from './fixture';
 
 interface Located {
   uri: string;
   range: OffsetRange;
 }
 
-/** Strips `⟦{tag}…⟧` and `‸{tag}` markers (tags optional, ranges may nest) and records their offsets. */
-function mark(source: string): { text: string; cursors: Map<string, number>; ranges: { tag: string; range: OffsetRange }[] } {
-  let text = '';
-  const cursors = new Map<string, number>();
-  const ranges: { tag: string; range: OffsetRange }[] = [];
-  const open: { tag: string; start: number }[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '⟦' || c === '‸') {
-      let tag = '';
-      if (source[i + 1] === '{') {
-        const close = source.indexOf('}', i);
-        tag = source.slice(i + 2, close);
-        i = close;
-      }
-      if (c === '⟦') open.push({ tag, start: text.length });
-      else cursors.set(tag, text.length);
-    } else if (c === '⟧') {
-      const o = open.pop()!;
-      ranges.push({ tag: o.tag, range: { start: o.start, end: text.length } });
-    } else {
-      text += c;
-    }
-  }
-  assert.equal(open.length, 0, 'an unclosed ⟦ in the fixture');
-  return { text, cursors, ranges };
-}
-
-class TestIndex implements PlanIndex {
-  private readonly set: PlanSet;
-
-  constructor(readonly texts: Map<string, string>) {
-    const host: DocumentHost = {
-      read: (uri) => texts.get(uri),
-      resolve: (from, relative) => path.posix.join(path.posix.dirname(from), relative),
-    };
-    this.set = new PlanSet(host);
-  }
-
-  get(uri: string): PlanDocument | undefined {
-    return this.set.get(uri);
-  }
-
-  scopeOf(doc: PlanDocument): Scope {
-    return this.set.scopeOf(doc);
-  }
-
-  allUris(): Iterable<string> {
-    return this.texts.keys();
-  }
-}
-
 interface Workspace {
-  index: TestIndex;
+  index: MemoryIndex;
   /** Where the cursor `‸{name}` is. */
   at(name: string): { uri: string; offset: number };
   /** Every range tagged `tag`, sorted by uri then offset. */
@@ -92,9 +39,7 @@ function workspace(files: Record<string, string>, only?: string[]): Workspace {
     for (const r of m.ranges) tagged.push({ uri, ...r });
   }
   // The index's workspace may list fewer documents than it can read (a library outside it).
-  const visible = only ? new Map([...texts].filter(([uri]) => only.includes(uri))) : texts;
-  const index = new TestIndex(texts);
-  index.allUris = () => visible.keys();
+  const index = new MemoryIndex(texts, only);
   return {
     index,
     at(name) {
@@ -116,15 +61,11 @@ function sortLocated<T extends Located>(xs: T[]): T[] {
 
 const located = (symbols: PlanSymbol[]): Located[] => symbols.map(({ uri, range }) => ({ uri, range }));
 
-function apply(texts: Map<string, string>, edits: TextEdit[]): Map<string, string> {
+function apply(texts: ReadonlyMap<string, string>, edits: TextEdit[]): Map<string, string> {
   const out = new Map(texts);
   const byUri = new Map<string, TextEdit[]>();
   for (const e of edits) byUri.set(e.uri, [...(byUri.get(e.uri) ?? []), e]);
-  for (const [uri, list] of byUri) {
-    let text = out.get(uri)!;
-    for (const e of [...list].sort((a, b) => b.range.start - a.range.start)) text = text.slice(0, e.range.start) + e.newText + text.slice(e.range.end);
-    out.set(uri, text);
-  }
+  for (const [uri, list] of byUri) out.set(uri, applyEdits(out.get(uri)!, list));
   return out;
 }
 

@@ -4,33 +4,10 @@
 // truncated documents, must have valid ranges: inside the text, start <= end, each selection
 // inside its range and each child inside its parent.
 import assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { PlanSet, analyzeDocument, type DocumentHost, type OffsetRange, type PlanDocument } from '../../../server/src/engine';
+import { analyzeDocument, type OffsetRange } from '../../../server/src/engine';
 import { documentOutline, workspaceSymbols, MAX_WORKSPACE_SYMBOLS } from '../../../server/src/engine/editor/outline';
-import type { OutlineNode, PlanIndex } from '../../../server/src/engine/editor/types';
-import type { Scope } from '../../../server/src/engine/scope';
-
-/** Strips `⟦{tag}…⟧` markers (ranges may nest) and records their offsets by tag. */
-function mark(source: string): { text: string; ranges: Map<string, OffsetRange> } {
-  let text = '';
-  const ranges = new Map<string, OffsetRange>();
-  const open: { tag: string; start: number }[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '⟦') {
-      const close = source.indexOf('}', i);
-      open.push({ tag: source.slice(i + 2, close), start: text.length });
-      i = close;
-    } else if (c === '⟧') {
-      const o = open.pop()!;
-      ranges.set(o.tag, { start: o.start, end: text.length });
-    } else {
-      text += c;
-    }
-  }
-  assert.equal(open.length, 0, 'an unclosed ⟦ in the fixture');
-  return { text, ranges };
-}
+import type { OutlineNode } from '../../../server/src/engine/editor/types';
+import { MemoryIndex, mark, rangesByTag } from './fixture';
 
 function render(nodes: OutlineNode[], indent = ''): string {
   return nodes.map((n) => `${indent}${n.kind} ${n.name}${n.detail ? ` — ${n.detail}` : ''}\n${render(n.children, `${indent}  `)}`).join('');
@@ -132,27 +109,6 @@ section drills
   drill leaked-pat — GitHub token leaked
 `;
 
-class TestIndex implements PlanIndex {
-  private readonly set: PlanSet;
-
-  constructor(private readonly texts: Map<string, string>) {
-    const host: DocumentHost = { read: (uri) => texts.get(uri), resolve: (from, rel) => path.posix.join(path.posix.dirname(from), rel) };
-    this.set = new PlanSet(host);
-  }
-
-  get(uri: string): PlanDocument | undefined {
-    return this.set.get(uri);
-  }
-
-  scopeOf(doc: PlanDocument): Scope {
-    return this.set.scopeOf(doc);
-  }
-
-  allUris(): Iterable<string> {
-    return this.texts.keys();
-  }
-}
-
 describe('editor outline', () => {
   describe('documentOutline', () => {
     it('lists the sections in order, their entries, a class\'s revocation steps and evidence items', () => {
@@ -163,8 +119,9 @@ describe('editor outline', () => {
     });
 
     it('gives each node its whole entry as range and its key or id as selection', () => {
-      const { text, ranges } = mark(FULL);
-      const outline = documentOutline(analyzeDocument('/p.irplan.yaml', text));
+      const marked = mark(FULL);
+      const ranges = rangesByTag(marked);
+      const outline = documentOutline(analyzeDocument('/p.irplan.yaml', marked.text));
       const names: Record<string, string> = { plan: 'plan', contacts: 'contacts', secops: 'secops', 'github-pat': 'github-pat', revoke: 'revoke', step2: 'Issue a replacement token' };
       for (const [tag, name] of Object.entries(names)) {
         const node = find(outline, name);
@@ -263,7 +220,7 @@ services:
 `,
       ],
     ]);
-    const index = new TestIndex(files);
+    const index = new MemoryIndex(files);
 
     it('ranks a prefix before a substring before a subsequence, an id before a title', () => {
       const names = workspaceSymbols(index, 'sec').map((s) => s.name);
@@ -297,7 +254,7 @@ services:
 
     it(`returns at most ${MAX_WORKSPACE_SYMBOLS}`, () => {
       const many = Array.from({ length: 600 }, (_, i) => `  c${i}:\n    kind: team\n`).join('');
-      const big = new TestIndex(new Map([['/big.irplan.yaml', `irplan: "1"\ncontacts:\n${many}`]]));
+      const big = new MemoryIndex(new Map([['/big.irplan.yaml', `irplan: "1"\ncontacts:\n${many}`]]));
       assert.equal(workspaceSymbols(big, '').length, MAX_WORKSPACE_SYMBOLS);
       const ranked = workspaceSymbols(big, 'c1');
       assert.deepEqual(ranked.slice(0, 3).map((s) => s.name), ['c1', 'c10', 'c11']);

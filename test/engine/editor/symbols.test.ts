@@ -9,46 +9,11 @@
 // and the test asserts that the symbols collected are exactly the marked ones, in text order.
 import assert from 'node:assert/strict';
 import { analyzeDocument } from '../../../server/src/engine';
-import type { OffsetRange } from '../../../server/src/engine';
 import { collectSymbols, symbolAt } from '../../../server/src/engine/editor/symbols';
 import type { PlanSymbol, SymbolKind } from '../../../server/src/engine/editor/types';
+import { mark, type Marked } from './fixture';
 
 const URI = '/plans/main.irplan.yaml';
-
-interface Marked {
-  text: string;
-  cursors: Map<string, number>;
-  ranges: { tag: string; range: OffsetRange }[];
-}
-
-/** Strips `⟦{tag}…⟧` and `‸{tag}` markers (tags optional, ranges may nest) and records their offsets. */
-function mark(source: string): Marked {
-  let text = '';
-  const cursors = new Map<string, number>();
-  const ranges: Marked['ranges'] = [];
-  const open: { tag: string; start: number }[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '⟦' || c === '‸') {
-      let tag = '';
-      if (source[i + 1] === '{') {
-        const close = source.indexOf('}', i);
-        tag = source.slice(i + 2, close);
-        i = close;
-      }
-      if (c === '⟦') open.push({ tag, start: text.length });
-      else cursors.set(tag, text.length);
-    } else if (c === '⟧') {
-      const o = open.pop()!;
-      ranges.push({ tag: o.tag, range: { start: o.start, end: text.length } });
-    } else {
-      text += c;
-    }
-  }
-  assert.equal(open.length, 0, 'an unclosed ⟦ in the fixture');
-  ranges.sort((a, b) => a.range.start - b.range.start);
-  return { text, cursors, ranges };
-}
 
 /** The symbols a fixture marks: tag `[+]kind[@container]`, id = the marked text. */
 function expectedSymbols(m: Marked): PlanSymbol[] {

@@ -1,11 +1,11 @@
-// Shared by the robustness suites: an in-memory host, one call that runs the full validation the
-// way the CLI and the language server do (PlanSet over a DocumentHost), and the properties every
-// result must have whatever the input (known rule, valid severity, a range inside the text and on
-// one line), plus a check that nothing was added to or replaced on Object.prototype.
+// Shared by the robustness suites: one call that runs the full validation the way the CLI and the
+// language server do (PlanSet over an in-memory DocumentHost), and the properties every result
+// must have whatever the input (known rule, valid severity, a range inside the text and on one
+// line), plus a check that nothing was added to or replaced on Object.prototype.
 // Only the engine's public API is used.
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { LineIndex, PlanSet, RULES, parseDate, type DocumentHost, type Finding, type Position } from '../../../server/src/engine';
+import { LineIndex, PlanSet, RULES, parseDate, type Finding, type Position } from '../../../server/src/engine';
+import { edit as editText, memoryHost } from '../editor/fixture';
 
 export const TODAY: number = (() => {
   const day = parseDate('2026-11-25');
@@ -17,17 +17,9 @@ export const URI = '/mem/plans/test.irplan.yaml';
 export const KNOWN_RULES: ReadonlySet<string> = new Set(RULES.map((r) => r.id));
 const SEVERITIES: ReadonlySet<string> = new Set(['error', 'warning', 'info']);
 
-/** A host over a fixed set of texts; every other uri cannot be read. */
-export function memoryHost(files: Readonly<Record<string, string>>): DocumentHost {
-  return {
-    read: (uri) => (Object.prototype.hasOwnProperty.call(files, uri) ? files[uri] : undefined),
-    resolve: (fromUri, relativePath) => path.posix.join(path.posix.dirname(fromUri), relativePath),
-  };
-}
-
 /** Full validation of one document held in memory, as the CLI runs it. */
 export function validateText(text: string): Finding[] {
-  const set = new PlanSet(memoryHost({ [URI]: text }));
+  const set = new PlanSet(memoryHost(new Map([[URI, text]])));
   const findings = set.validate(URI, { today: TODAY });
   assert.ok(Array.isArray(findings), 'the host can read the document, so validate must return an array');
   return findings;
@@ -169,10 +161,7 @@ drills:
 
 /** VALID_PLAN with exactly one occurrence of `from` replaced (fails loudly if it is not there once). */
 export function edit(from: string, to: string, text: string = VALID_PLAN): string {
-  const at = text.indexOf(from);
-  assert.ok(at >= 0, `test setup: ${JSON.stringify(from)} not in the plan`);
-  assert.equal(text.indexOf(from, at + 1), -1, `test setup: ${JSON.stringify(from)} occurs more than once`);
-  return text.slice(0, at) + to + text.slice(at + from.length);
+  return editText(text, [from, to]);
 }
 
 /** A small deterministic generator (mulberry32) so generated inputs are the same on every run. */
