@@ -17,7 +17,8 @@
 // Every wait is bounded (STEP_TIMEOUT_MS); a server that times out is recorded as "timed out" and
 // killed, and both servers are always shut down (then killed) at the end.
 //
-// Options: --quick (100 classes, few samples, no docs), --no-docs, --sizes 100,1000.
+// Options: --quick (100 classes, few samples, no docs), --no-docs, --sizes 100,1000, --render
+// (no measurement: rewrite the section from the last run's bench/.cache/lsp/results.json).
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -28,7 +29,8 @@ import { CACHE, ROOT } from './lib.mjs';
 import { LspServer } from './lsp-client.mjs';
 
 const LSP_CACHE = join(CACHE, 'lsp');
-const STEP_TIMEOUT_MS = 120_000;
+// Per step (one edit's diagnostics, one request, going idle); LSP_BENCH_TIMEOUT_MS overrides it (to test).
+const STEP_TIMEOUT_MS = Number(process.env.LSP_BENCH_TIMEOUT_MS) || 120_000;
 const SCHEMA = join(ROOT, 'schemas', 'irplan.schema.json');
 const YAML_LS = join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
 const OUR_SERVER = join(ROOT, 'dist', 'server.js');
@@ -113,8 +115,8 @@ class Subject {
     return !this.failed;
   }
 
-  fail(error) {
-    this.failed = error?.timedOut ? 'timed out' : `failed: ${error?.message ?? error}`;
+  fail(error, stage) {
+    this.failed = `${error?.timedOut ? 'timed out' : `failed: ${error?.message ?? error}`} (${stage})`;
     this.results.memoryAtFailure = this.server.memory();
     progress(`${this.spec.label}: ${this.failed}`);
     this.server.kill();
@@ -178,13 +180,13 @@ async function timedRequest(subject, method, params) {
 }
 
 /** Runs `step` for each live subject, in the given order; a failure (timeout) retires the subject. */
-async function each(subjects, step) {
+async function each(subjects, stage, step) {
   for (const s of subjects) {
     if (!s.alive) continue;
     try {
       await step(s);
     } catch (error) {
-      s.fail(error);
+      s.fail(error, stage);
     }
   }
 }
@@ -208,7 +210,7 @@ async function measureSize({ classes, edits, requests }) {
   const subjects = SERVERS.map((spec) => new Subject(spec, workspace));
   try {
     // initialize, initialized, settings (pulled by both through workspace/configuration), idle.
-    await each(subjects, async (s) => {
+    await each(subjects, 'initialize', async (s) => {
       const t0 = now();
       await s.server.request('initialize', { processId: process.pid, clientInfo: { name: 'irplan-bench' }, rootUri: folderUri, workspaceFolders: [workspace.folder], capabilities: CLIENT_CAPABILITIES }, STEP_TIMEOUT_MS);
       s.results.initializeMs = now() - t0;
@@ -216,7 +218,7 @@ async function measureSize({ classes, edits, requests }) {
       s.server.notify('initialized', {});
       s.server.notify('workspace/didChangeConfiguration', { settings: s.settings });
     });
-    await each(subjects, async (s) => {
+    await each(subjects, 'start', async (s) => {
       if (!(await s.server.settle({ quietMs: 500, maxMs: STEP_TIMEOUT_MS }))) throw Object.assign(new Error('not idle after start'), { timedOut: true });
       s.results.configRequests = s.server.configRequests;
       // Our server indexes the workspace folder at start, the plan file included.
@@ -225,7 +227,7 @@ async function measureSize({ classes, edits, requests }) {
     });
 
     // didOpen → first diagnostics.
-    await each(subjects, async (s) => {
+    await each(subjects, 'open', async (s) => {
       progress(`${classes} classes: ${s.spec.label}: open`);
       const published = s.server.nextPublish(uri, STEP_TIMEOUT_MS);
       const t0 = now();
@@ -239,7 +241,7 @@ async function measureSize({ classes, edits, requests }) {
 
     // Valid one-character edits, alternately 10m → 11m and back.
     for (let i = 0; i < edits; i++) {
-      await each(orderFor(subjects, i), async (s) => {
+      await each(orderFor(subjects, i), `edit ${i + 1}`, async (s) => {
         const r = await timedEdit(s, uri, replaceChar(pos.digit, i % 2 === 0 ? '1' : '0'));
         s.results.edits.push(r.ms);
         s.results.editCpu.push(r.cpuMs);
@@ -249,7 +251,7 @@ async function measureSize({ classes, edits, requests }) {
     }
 
     // An edit that makes an error, and the edit that fixes it.
-    await each(subjects, async (s) => {
+    await each(subjects, 'error edit', async (s) => {
       const broken = await timedEdit(s, uri, replaceChar(pos.unit, 'x'));
       s.results.errorEdit = { ms: broken.ms, count: broken.count, message: broken.diagnostics[0]?.message };
       const fixed = await timedEdit(s, uri, replaceChar(pos.unit, 'm'));
@@ -258,14 +260,14 @@ async function measureSize({ classes, edits, requests }) {
     });
 
     // A new indented line in the `reissue` step, for completion at a key position.
-    await each(subjects, async (s) => {
+    await each(subjects, 'new line', async (s) => {
       const r = await timedEdit(s, uri, [{ range: { start: pos.afterEnd, end: pos.afterEnd }, text: `\n${' '.repeat(pos.newKey.character)}` }]);
       s.results.newLineEdit = { ms: r.ms, count: r.count };
     });
 
     const requestsOf = async (name, method, position) => {
       for (let i = 0; i < requests; i++) {
-        await each(orderFor(subjects, i), async (s) => {
+        await each(orderFor(subjects, i), `${name} ${i + 1}`, async (s) => {
           const { ms, result } = await timedRequest(s, method, { textDocument: { uri }, position });
           s.results[name].push(ms);
           const items = method === 'textDocument/hover' ? (result ? 1 : 0) : (Array.isArray(result) ? result : (result?.items ?? [])).length;
@@ -450,7 +452,8 @@ How it is measured (bench/lsp.mjs, client in bench/lsp-client.mjs):
   with picomatch, which does not enter dot folders such as \`bench/.cache\`, and would apply no schema.
 - After the servers are idle, the plan is opened (\`languageId\` \`irplan\` for ours, \`yaml\` for
   yaml-language-server) and the first diagnostics awaited. Our server has already indexed and
-  validated the workspace's files at start, so its didOpen reuses that work${results.some((r) => Number.isFinite(r.ours.indexedMs)) ? ` (start-up validation of the file from disk: ${results.filter((r) => Number.isFinite(r.ours.indexedMs)).map((r) => `${fmtMs(r.ours.indexedMs)} at ${int(r.classes)}`).join(', ')} after \`initialized\`)` : ''}.
+  validated the workspace's files at start, so its didOpen reuses that work${results.some((r) => Number.isFinite(r.ours.indexedMs)) ? `; from \`initialized\`
+  to its first diagnostics for the file on disk: ${results.filter((r) => Number.isFinite(r.ours.indexedMs)).map((r) => `${fmtMs(r.ours.indexedMs)} at ${int(r.classes)}`).join(', ')} classes` : ''}.
 - **edit → diagnostics**: an incremental \`didChange\` of one character in the middle class
   (\`class-N/2\`, the \`reissue\` step's \`duration: 10m\` → \`11m\`, then back, alternately, so the plan
   stays valid), timed from sending it to the arrival of the next \`publishDiagnostics\` for the
@@ -507,7 +510,7 @@ export async function runLspBench({ quick = false, writeDocs = true, sizes, comm
   mkdirSync(LSP_CACHE, { recursive: true });
   const results = [];
   for (const size of plan) results.push(await measureSize(size));
-  writeFileSync(join(LSP_CACHE, 'results.json'), `${JSON.stringify({ info, results }, null, 2)}\n`);
+  writeFileSync(join(LSP_CACHE, quick ? 'results-quick.json' : 'results.json'), `${JSON.stringify({ info, command, results }, null, 2)}\n`);
   const text = section(info, results, command);
   process.stdout.write(`${text}\n`);
   if (writeDocs) progress(`wrote ${relative(ROOT, writeSection(text))}`);
@@ -519,6 +522,14 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const quick = args.includes('--quick');
   const sizesIndex = args.indexOf('--sizes');
   const sizes = sizesIndex >= 0 ? args[sizesIndex + 1].split(',').map(Number) : undefined;
+  if (args.includes('--render')) {
+    // Only re-render the section from the last run's bench/.cache/lsp/results.json.
+    const { info, command, results } = JSON.parse(readFileSync(join(LSP_CACHE, 'results.json'), 'utf8'));
+    const text = section(info, results, command);
+    process.stdout.write(`${text}\n`);
+    if (!args.includes('--no-docs')) progress(`wrote ${relative(ROOT, writeSection(text))}`);
+    process.exit(0);
+  }
   const ok = await runLspBench({ quick, writeDocs: !quick && !args.includes('--no-docs'), sizes, command: ['node bench/lsp.mjs', ...args].join(' ') });
   if (!ok) process.exitCode = 1;
 }
