@@ -1,7 +1,10 @@
-// The whole test run: every mocha suite of the project in one process, then one plain
-// "N passed, N failed" line that CI reads. `npm test` builds first (pretest).
+// The whole test run: every mocha suite of the project in one process, then the end-to-end suite
+// in a real VS Code, then one plain "N passed, N failed" line that CI reads. `npm test` builds
+// first (pretest).
 import Mocha from 'mocha';
-import { readdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,11 +19,38 @@ if (files.length === 0) {
 const mocha = new Mocha({ reporter: 'spec', timeout: 20000 });
 for (const f of files) mocha.addFile(f);
 
-const runner = mocha.run((failures) => {
+const runner = mocha.run(async (failures) => {
   const { passes = 0, pending = 0 } = runner.stats ?? {};
-  console.log(`\n${passes} passed, ${failures} failed${pending ? `, ${pending} skipped` : ''}`);
-  process.exitCode = failures > 0 ? 1 : 0;
+  // Then the end-to-end suite (the extension in a real VS Code, scripts/vscode/e2e.mjs), whose
+  // counts join the closing line. Where it cannot run it says so loudly and its tests count as
+  // skipped, never passed (IRPLAN_E2E_REQUIRED=1, as in CI, counts them as failed).
+  const e2e = await runEndToEnd();
+  const passed = passes + e2e.passed;
+  const failed = failures + e2e.failed;
+  const skipped = pending + e2e.skipped;
+  console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  process.exitCode = failed > 0 ? 1 : 0;
 });
+
+async function runEndToEnd() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'irplan-e2e-results-'));
+  const results = path.join(dir, 'results.json');
+  console.log('\n== end-to-end: the extension in a real VS Code (scripts/vscode/e2e.mjs)');
+  const code = await new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'scripts', 'vscode', 'e2e.mjs'), '--results', results], { cwd: root, stdio: 'inherit' });
+    child.on('error', () => resolve(-1));
+    child.on('close', (c) => resolve(c));
+  });
+  try {
+    const r = JSON.parse(readFileSync(results, 'utf8'));
+    return { passed: r.passed ?? 0, failed: r.failed ?? 0, skipped: r.skipped ?? 0 };
+  } catch {
+    console.error(`e2e: scripts/vscode/e2e.mjs exited with ${code} and no results: counted as 1 failure`);
+    return { passed: 0, failed: 1, skipped: 0 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function testFilesUnder(dir) {
   let entries;

@@ -1,0 +1,26 @@
+// The command table: every command the manifest contributes is registered, whether or not the
+// server is running.
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { extension, waitFor } from './helpers';
+
+describe('e2e: commands', () => {
+  it('every command contributed in package.json is registered', async () => {
+    const ext = extension();
+    await waitFor(() => ext.isActive, 'the extension to be active');
+    const contributed = ((ext.packageJSON as { contributes?: { commands?: { command: string }[] } }).contributes?.commands ?? []).map((c) => c.command);
+    assert.ok(contributed.length >= 5, `contributes.commands: ${JSON.stringify(contributed)}`);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(contributed.filter((c) => !registered.has(c)), [], 'contributed but not registered');
+    const ours = [...registered].filter((c) => c.startsWith('irplan.'));
+    assert.deepEqual(ours.filter((c) => !contributed.includes(c)), [], 'registered irplan.* commands the manifest does not list');
+  });
+
+  it('irplan.showOutput runs', async () => {
+    await vscode.commands.executeCommand('irplan.showOutput');
+  });
+
+  // The workspace totals reach the client as irplan/workspaceStatus and end in a status bar item,
+  // which the vscode API cannot read back; the UI tests (the workbench's DOM) will check it.
+  it.skip('status bar shows the workspace totals from irplan/workspaceStatus (not reachable through the vscode API: UI tests come later)', () => undefined);
+});
