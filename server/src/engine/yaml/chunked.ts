@@ -8,7 +8,7 @@
 // Reused entries are the previous version's nodes, moved in place: after an update, the previous
 // version's tree must no longer be used (the language server keeps only the newest).
 import { Assembler, type SyntaxIssue } from './assemble';
-import { fastReadable, readEntry, type Line } from './fastBlock';
+import { fastReadable, lineObjects, readEntry, scanLines, type LineTable } from './fastBlock';
 import type { YNode, YPair } from './tree';
 
 interface Entry {
@@ -97,57 +97,6 @@ export function readChunked(text: string, previous?: EntryCache): ChunkedRead | 
   const root = build.map(lines.start[0], rootPairs);
   issues.push(...build.issues);
   return { root, issues, cache, read };
-}
-
-/**
- * The content lines of a text (as fastBlock's contentLines finds them) in flat arrays: a large
- * plan has hundreds of thousands of lines, and only the entries that changed need line objects.
- */
-interface LineTable {
-  count: number;
-  indent: Int32Array;
-  start: Int32Array;
-  end: Int32Array;
-  next: Int32Array;
-}
-
-function scanLines(text: string): LineTable | undefined {
-  let capacity = 1;
-  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) capacity++;
-  const table: LineTable = { count: 0, indent: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity), next: new Int32Array(capacity) };
-  let offset = 0;
-  let first = true;
-  while (offset < text.length) {
-    let lineEnd = text.indexOf('\n', offset);
-    const next = lineEnd < 0 ? text.length : lineEnd + 1;
-    if (lineEnd < 0) lineEnd = text.length;
-    let end = lineEnd;
-    if (end > offset && text.charCodeAt(end - 1) === 13) end--;
-    let start = offset;
-    while (start < end && text.charCodeAt(start) === 32) start++;
-    if (start < end && text.charCodeAt(start) !== 35 /* # */) {
-      const c = text.charCodeAt(start);
-      if (start === offset && (c === 37 /* % */ || text.startsWith('---', start) || text.startsWith('...', start))) {
-        const marker = text.slice(start, end).replace(/\s+#.*$/, '').trimEnd();
-        if (!(first && marker === '---')) return undefined;
-      } else {
-        const n = table.count++;
-        table.indent[n] = start - offset;
-        table.start[n] = start;
-        table.end[n] = end;
-        table.next[n] = next;
-      }
-      first = false;
-    }
-    offset = next;
-  }
-  return table;
-}
-
-function lineObjects(lines: LineTable, from: number, to: number): Line[] {
-  const result: Line[] = [];
-  for (let k = from; k < to; k++) result.push({ indent: lines.indent[k], start: lines.start[k], end: lines.end[k], next: lines.next[k] });
-  return result;
 }
 
 /**

@@ -66,9 +66,23 @@ export function readEntry(text: string, lines: Line[], from: number, to: number,
   }
 }
 
-/** Lines with content, skipping blank and comment-only lines and one leading `---`. */
-export function contentLines(text: string): Line[] | undefined {
-  const lines: Line[] = [];
+/**
+ * The content lines of a text in flat arrays (blank and comment-only lines skipped, one leading
+ * `---` allowed; undefined for other document markers and directives). Flat, because a large plan
+ * has hundreds of thousands of lines and only the parts being read need line objects.
+ */
+export interface LineTable {
+  count: number;
+  indent: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  next: Int32Array;
+}
+
+export function scanLines(text: string): LineTable | undefined {
+  let capacity = 1;
+  for (let k = text.indexOf('\n'); k >= 0; k = text.indexOf('\n', k + 1)) capacity++;
+  const table: LineTable = { count: 0, indent: new Int32Array(capacity), start: new Int32Array(capacity), end: new Int32Array(capacity), next: new Int32Array(capacity) };
   let offset = 0;
   let first = true;
   while (offset < text.length) {
@@ -85,13 +99,30 @@ export function contentLines(text: string): Line[] | undefined {
         const marker = text.slice(start, end).replace(/\s+#.*$/, '').trimEnd();
         if (!(first && marker === '---')) return undefined;
       } else {
-        lines.push({ indent: start - offset, start, end, next });
+        const n = table.count++;
+        table.indent[n] = start - offset;
+        table.start[n] = start;
+        table.end[n] = end;
+        table.next[n] = next;
       }
       first = false;
     }
     offset = next;
   }
-  return lines;
+  return table;
+}
+
+/** Line objects for the content lines [from, to) of a table. */
+export function lineObjects(lines: LineTable, from = 0, to = lines.count): Line[] {
+  const result: Line[] = [];
+  for (let k = from; k < to; k++) result.push({ indent: lines.indent[k], start: lines.start[k], end: lines.end[k], next: lines.next[k] });
+  return result;
+}
+
+/** Lines with content, skipping blank and comment-only lines and one leading `---`. */
+export function contentLines(text: string): Line[] | undefined {
+  const table = scanLines(text);
+  return table && lineObjects(table);
 }
 
 const INDICATOR = new Set('&*!|>%@`#,[]{}\'"?:'.split(''));
