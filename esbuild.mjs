@@ -1,7 +1,7 @@
 // Bundles the CLI (and, as they land, the language server and the VS Code client) into dist/.
 // Type checking is tsc's job (npm run typecheck); esbuild only bundles.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -20,3 +20,9 @@ const entries = [
 ].filter((e) => existsSync(e.in));
 
 await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })));
+
+// Webviews may load only from media/ (their localResourceRoots): the codicon font and its
+// stylesheet are copied there from @vscode/codicons, beside the views' own script bundles
+// (media/dist/ is built, not committed).
+mkdirSync('media/dist/codicons', { recursive: true });
+for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `media/dist/codicons/${file}`);
