@@ -33,6 +33,7 @@ import {
 } from './protocol';
 import { WorkspaceIndex } from './lsp/workspace';
 import { Validator, Scheduler } from './lsp/validation';
+import { WorkspaceReports } from './lsp/workspaceReports';
 import { Features } from './lsp/features';
 import { docsLinker, toDiagnostic } from './lsp/convert';
 import { FolderConfigs, sanitizeRuleSettings } from './lsp/settings';
@@ -61,16 +62,24 @@ const validator = new Validator(index, (uri) => configs.forPath(filePathOf(uri))
 const features = new Features(index, clientUri);
 /** Documents whose diagnostics were pushed, to clear them when they are gone. */
 const pushed = new Set<string>();
+const workspaceReports = new WorkspaceReports();
+
+/** Pushed diagnostics of a document the client pulls are duplicates: clear them. */
+function clearPushed(uri: string): void {
+  if (pushed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+}
 
 const scheduler = new Scheduler((uri) => {
   const result = validator.findings(uri);
   const target = clientUri(uri);
+  workspaceReports.changed();
   if (!result) {
-    if (pushed.delete(target)) void connection.sendDiagnostics({ uri: target, diagnostics: [] });
+    clearPushed(target);
     return;
   }
-  // In pull mode the client asks for open documents itself; others (importers not open) are pushed.
-  if (usePull && index.isOpen(uri)) return;
+  // In pull mode the client asks for open documents itself; others (importers not open) are pushed,
+  // unless the client pulls the workspace too.
+  if (usePull && (index.isOpen(uri) || workspaceReports.active)) return;
   pushed.add(target);
   void connection.sendDiagnostics({ uri: target, diagnostics: result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) });
   if (result.doc.text.length > LARGE_DOCUMENT) largeWork = true;
@@ -112,7 +121,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       codeLensProvider: { resolveProvider: false },
-      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
+      diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'irplan', version },
@@ -185,7 +194,7 @@ documents.onDidOpen((e) => {
   const key = normalizeUri(e.document.uri);
   clientUris.set(key, e.document.uri);
   // In pull mode an open document's diagnostics are pulled: clear what was pushed while closed.
-  if (usePull && pushed.delete(e.document.uri)) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  if (usePull) clearPushed(e.document.uri);
   update(e.document.uri, () => index.open(e.document.uri, e.document.getText()));
 });
 documents.onDidChangeContent((e) => {
@@ -221,6 +230,24 @@ connection.languages.diagnostics.on((params) => {
   return {
     kind: DocumentDiagnosticReportKind.Full,
     items: result ? result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) : [],
+  };
+});
+
+connection.languages.diagnostics.onWorkspace(async (params, token) => {
+  const items = await workspaceReports.report(
+    params.previousResultIds,
+    () => index.allUris(),
+    (key) => {
+      const result = validator.findings(key);
+      return result && { uri: clientUri(key), findings: result.findings, diagnostics: () => result.findings.map((f) => toDiagnostic(result.doc, f, docsHref)) };
+    },
+    token,
+  );
+  // From now on the workspace report carries the plans that are not open: drop their pushes.
+  setImmediate(() => [...pushed].forEach(clearPushed));
+  return {
+    // Only what changed since the client's result ids is reported; the rest it keeps.
+    items: items.map((item) => ({ kind: DocumentDiagnosticReportKind.Full, uri: item.uri, version: documents.get(item.uri)?.version ?? null, resultId: item.resultId, items: item.items })),
   };
 });
 

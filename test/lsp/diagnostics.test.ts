@@ -4,8 +4,10 @@
 // the editor or on disk.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { ResponseError, type WorkspaceDiagnosticReport } from 'vscode-languageserver-protocol/node';
 import { DiagnosticSeverity, codes, expected, messageOf, summaries, useSession, type LspSession } from './harness';
 
 const FINDINGS = 'findings.irplan.yaml';
@@ -372,6 +374,74 @@ describe('lsp: diagnostics', function () {
       const after = await s.pullDiagnostics(ci);
       assert.ok(after.kind === 'full');
       assert.deepEqual(summaries(after.items), [expected('unresolved-reference', s.rangeOf(ci, 'revoker-bot'), DiagnosticSeverity.Error)]);
+    });
+  });
+
+  describe('workspace diagnostics (workspace/diagnostic)', () => {
+    const session = useSession({ pull: true, refreshSupport: true });
+
+    /** The full reports of an answer, by workspace-relative path. */
+    function byPath(s: LspSession, report: WorkspaceDiagnosticReport): Map<string, { resultId?: string; codes: string[] }> {
+      return new Map(
+        report.items.map((item) => {
+          assert.equal(item.kind, 'full', `only changed documents are reported, in full: ${JSON.stringify(item)}`);
+          const relative = path.relative(s.path(''), fileURLToPath(item.uri)).split(path.sep).join('/');
+          return [relative, { resultId: item.resultId, codes: item.kind === 'full' ? codes(item.items) : [] }];
+        }),
+      );
+    }
+
+    it('reports every plan of the workspace with its findings, open or not', async () => {
+      const s = session();
+      const report = byPath(s, await s.pullWorkspace().answer);
+      assert.deepEqual(report.get(FINDINGS)?.codes, ['class-deputy', 'undrilled-class', 'unknown-framework']);
+      for (const plan of IMPORTERS) assert.ok(report.has(plan), `${plan} is in the workspace report`);
+      for (const item of report.values()) assert.ok(item.resultId, 'every report has a result id');
+    });
+
+    it('holds a pull with current result ids until something changes, then reports only that', async () => {
+      const s = session();
+      const first = await s.pullWorkspace().answer;
+      const previous = first.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
+      const held = s.pullWorkspace(previous);
+      let settled = false;
+      void held.answer.then(() => (settled = true));
+      await s.barrier();
+      assert.equal(settled, false, 'nothing changed: the request is held, not answered with the whole workspace again');
+      const uri = await s.open(FINDINGS);
+      await addDeputy(s, uri);
+      const changed = byPath(s, await held.answer);
+      assert.deepEqual([...changed.keys()], [FINDINGS]);
+      assert.deepEqual(changed.get(FINDINGS)?.codes, ['undrilled-class', 'unknown-framework']);
+    });
+
+    it('answers a held pull when the client cancels it', async () => {
+      const s = session();
+      const first = await s.pullWorkspace().answer;
+      const held = s.pullWorkspace(first.items.map((i) => ({ uri: i.uri, value: i.resultId! })));
+      held.cancel();
+      await held.answer.then(
+        (report) => assert.deepEqual(report.items, []),
+        (error: unknown) => assert.ok(error instanceof ResponseError, String(error)),
+      );
+      await s.barrier(); // and keeps answering
+    });
+
+    it("keeps a closed plan's findings in the workspace report and stops pushing once the client pulls the workspace", async () => {
+      const s = session();
+      const first = await s.pullWorkspace().answer;
+      const previous = first.items.map((i) => ({ uri: i.uri, value: i.resultId! }));
+      await s.barrier();
+      const since = s.mark();
+      const lib = await s.open(LIBRARY);
+      await s.replace(lib, '  revoker-bot:', '  revocation-bot:');
+      const changed = byPath(s, await s.pullWorkspace(previous).answer);
+      await s.barrier();
+      const importer = 'ci.irplan.yaml';
+      const report = changed.get(importer) ?? byPath(s, await s.pullWorkspace([]).answer).get(importer);
+      assert.ok(report?.codes.includes('unresolved-reference'), `the importer's new finding is in the workspace report: ${JSON.stringify(report)}`);
+      const pushedAfter = s.published.slice(since).filter((p) => p.diagnostics.length > 0);
+      assert.deepEqual(pushedAfter.map((p) => p.uri), [], 'no plan is pushed while the client pulls the workspace');
     });
   });
 });

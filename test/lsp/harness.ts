@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
+  CancellationTokenSource,
   ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
@@ -41,6 +42,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
   type WorkspaceSymbol,
+  type WorkspaceDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { WORKSPACE_STATUS, type WorkspaceStatus } from '../../server/src/protocol';
@@ -397,6 +399,16 @@ export class LspSession {
       if (error instanceof ResponseError) return { error };
       throw error;
     }
+  }
+
+  /**
+   * workspace/diagnostic, which the server may hold open until something changes: the answer's
+   * promise (not bounded by WAIT_MS) and a cancel function.
+   */
+  pullWorkspace(previousResultIds: { uri: string; value: string }[] = []): { answer: Promise<WorkspaceDiagnosticReport>; cancel: () => void } {
+    const source = new CancellationTokenSource();
+    const answer = this.connection.sendRequest('workspace/diagnostic', { previousResultIds }, source.token) as Promise<WorkspaceDiagnosticReport>;
+    return { answer, cancel: () => source.cancel() };
   }
 
   async pullDiagnostics(uriOrRelative: string): Promise<DocumentDiagnosticReport> {

@@ -4,9 +4,6 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CI, FINDINGS, codeOf, codes, irplanDiagnostics, openPlan, rangeOf, replace, revertAll, settledDiagnostics, waitFor, waitForDiagnostics } from './helpers';
 
-/** Tests of bugs found and not fixed yet: skipped (they fail), run with IRPLAN_E2E_KNOWN_BUGS=1. */
-const knownBug = process.env.IRPLAN_E2E_KNOWN_BUGS ? it : it.skip;
-
 describe('e2e: diagnostics', () => {
   afterEach(revertAll);
 
@@ -53,7 +50,8 @@ describe('e2e: diagnostics', () => {
   // vscode-languageclient pulls diagnostics for documents shown in tabs and drops them when the tab
   // closes; the document stays open in the extension host (no didClose), so the server, which
   // pushes diagnostics only for plans it believes closed, never sends them again.
-  knownBug('KNOWN BUG: closing the tab of a plan with findings keeps its findings in the Problems panel', async () => {
+  // VS Code drops a plan's pulled diagnostics when its tab closes; the workspace report keeps them.
+  it('closing the tab of a plan with findings keeps its findings in the Problems panel', async () => {
     const doc = await openPlan(FINDINGS);
     await waitForDiagnostics(doc.uri, (d) => d.length === 3, 'the three findings');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
