@@ -1,7 +1,7 @@
 // The typed plan model: what a plan says, with the YAML node of every part so rules and editor
 // features can point at it. Extraction is tolerant: a value of the wrong shape is left out here
 // (the schema check reports it) so that every rule still runs on whatever did parse.
-import { isMap, isScalar, isSeq, pairOf, stringAt, valueOf, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yaml/tree';
+import { asText, isMap, isScalar, isSeq, pairOf, stringAt, valueOf, type YMap, type YNode, type YPair, type YScalar, type YSeq } from './yaml/tree';
 
 /** A string value and where it is written. */
 export interface Text {
@@ -185,9 +185,14 @@ export function buildModel(root: YNode | null): PlanModel {
   };
 }
 
+/** A string scalar's Text: the node itself when the readers built it (no object per reference). */
+function textOf(node: YScalar): Text {
+  return asText(node) ?? { value: node.value as string, node };
+}
+
 function text(map: YMap | null | undefined, key: string): Text | undefined {
   const node = stringAt(map, key);
-  return node ? { value: node.value as string, node } : undefined;
+  return node ? textOf(node) : undefined;
 }
 
 function listOf(node: YNode | null | undefined): YNode[] {
@@ -197,7 +202,7 @@ function listOf(node: YNode | null | undefined): YNode[] {
 function refs(map: YMap | null | undefined, key: string): Ref[] {
   return listOf(valueOf(map, key))
     .filter((n): n is YScalar => isScalar(n) && typeof n.value === 'string')
-    .map((node) => ({ value: node.value as string, node }));
+    .map(textOf);
 }
 
 function maps(node: YNode | null | undefined): YMap[] {
@@ -322,7 +327,7 @@ function rollback(classNode: YMap | null): Rollback | undefined {
     criteriaKey: pairOf(node, 'criteria')?.key,
     criteria: listOf(valueOf(node, 'criteria'))
       .filter((c): c is YScalar => isScalar(c) && typeof c.value === 'string')
-      .map((c) => ({ value: c.value as string, node: c })),
+      .map(textOf),
     steps: maps(valueOf(node, 'steps')).map(step),
   };
 }

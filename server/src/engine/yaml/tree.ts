@@ -1,4 +1,4 @@
-// The engine's own view of a YAML document: plain nodes with UTF-16 offset ranges, shared by
+// The engine's own view of a YAML document: small nodes with UTF-16 offset ranges, shared by
 // every later step (schema, model, rules, editor features). The plain JavaScript value that the
 // JSON Schema validates is made on demand (toJson), for the part that needs it, and not kept:
 // a large plan would otherwise hold its whole content twice.
@@ -15,6 +15,42 @@ export interface YScalar {
   readonly block: boolean;
 }
 
+/**
+ * A scalar as the readers build it. What every scalar has alike (its kind, a false `block`) lives
+ * on the prototype, not in each of the hundreds of thousands of scalars of a large plan; and a
+ * string scalar is its own model Text (`node` is itself), so references need no wrapper object.
+ */
+export class Scalar implements YScalar {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly value: string | number | boolean | null,
+  ) {}
+
+  get kind(): 'scalar' {
+    return 'scalar';
+  }
+
+  get block(): boolean {
+    return false;
+  }
+
+  get node(): YScalar {
+    return this;
+  }
+}
+
+export class BlockScalar extends Scalar {
+  override get block(): boolean {
+    return true;
+  }
+}
+
+/** A string scalar seen as a model Text: `{ value, node }` where node is the scalar itself. */
+export function asText(node: YScalar): { value: string; node: YScalar } | undefined {
+  return typeof node.value === 'string' && node instanceof Scalar ? (node as Scalar & { value: string }) : undefined;
+}
+
 export interface YPair {
   readonly key: YScalar;
   /** null for `key:` with nothing after it. */
@@ -26,8 +62,44 @@ export interface YMap {
   readonly start: number;
   readonly end: number;
   readonly pairs: YPair[];
-  /** First pair for each key, in a map for O(1) look-ups; duplicates are reported at parse time. */
-  readonly byKey: Map<string, YPair>;
+  /** First pair for each key; duplicates are reported at parse time. */
+  readonly byKey: KeyIndex;
+}
+
+/** Above this many keys a mapping gets a hash map; below, a scan over its pairs is as fast. */
+const SCAN_LIMIT = 8;
+
+/**
+ * The first pair of each key of a mapping. Most mappings of a plan are small (a step, a contact,
+ * an evidence item): they are looked up by scanning their pairs, and only large ones (a section
+ * with hundreds of classes) get a Map. A Map per mapping was about a tenth of a large plan's
+ * memory.
+ */
+export class KeyIndex implements Iterable<[string, YPair]> {
+  private readonly index: Map<string, YPair> | undefined;
+
+  /** `firsts`: the pairs in order, each key once (the first occurrence). */
+  constructor(private readonly firsts: readonly YPair[]) {
+    if (firsts.length > SCAN_LIMIT) this.index = new Map(firsts.map((p) => [p.key.value as string, p]));
+  }
+
+  get(key: string): YPair | undefined {
+    if (this.index) return this.index.get(key);
+    for (const pair of this.firsts) if (pair.key.value === key) return pair;
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  get size(): number {
+    return this.firsts.length;
+  }
+
+  *[Symbol.iterator](): Iterator<[string, YPair]> {
+    for (const pair of this.firsts) yield [pair.key.value as string, pair];
+  }
 }
 
 export interface YSeq {
