@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const [file, out, scheme] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+const page = await browser.newPage({ colorScheme: scheme ?? 'light', viewport: { width: 1400, height: 900 } });
+await page.setContent(`<!doctype html><body style="margin:0">${readFileSync(file, 'utf8')}</body>`);
+const box = await page.evaluate(() => { const s = document.querySelector('svg'); return { w: s.width.baseVal.value, h: s.height.baseVal.value }; });
+await page.setViewportSize({ width: Math.ceil(box.w), height: Math.ceil(box.h) });
+await page.screenshot({ path: out, timeout: 60000 });
+await browser.close();
+console.log(box);
