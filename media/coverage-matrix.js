@@ -1,4 +1,5 @@
-// The coverage matrix webview's script: a click, Enter or Space on a heat-map cell posts
+// The coverage matrix webview's script: it posts { type: 'ready', cells } once it runs; a click,
+// Enter or Space on a heat-map cell posts
 // { type: 'reveal', uri, classId, control?, tag? } read from the cell's data-* attributes; the
 // extension checks it against the coverage it drew (client/src/coverage/model.ts) before it opens
 // anything. The page is redrawn when coverage changes: the scroll position and the focused cell
@@ -53,6 +54,9 @@
     });
   });
   document.addEventListener('focusin', save);
+
+  // Tell the extension the page runs, and how many cells it offers (its tests wait for this).
+  vscode.postMessage({ type: 'ready', cells: document.querySelectorAll('[role="button"][data-uri]').length });
 
   const state = vscode.getState();
   if (state && typeof state === 'object') {

@@ -39,8 +39,9 @@ credential_classes:
 
 interface Posted {
   type: string;
-  uri: string;
-  classId: string;
+  cells?: number;
+  uri?: string;
+  classId?: string;
   control?: string;
   tag?: string;
 }
@@ -122,8 +123,9 @@ describe('client: coverage matrix in Chromium', function () {
           await page.locator(`[data-class="github-pat"][data-tag="OWASP-NHI2"]`).focus();
           await page.keyboard.press(' ');
           await page.locator('svg .tag-none').first().click();
-          const posted = await page.evaluate(() => (globalThis as InPage).__posted as Posted[]);
+          const [ready, ...posted] = await page.evaluate(() => (globalThis as InPage).__posted as Posted[]);
           const ci = result.plans.find((p) => p.label === 'ci.irplan.yaml')!;
+          assert.deepEqual(ready, { type: 'ready', cells: await page.locator('svg [role="button"]').count() });
           assert.deepEqual(posted, [
             { type: 'reveal', uri: deploy.uri, classId: 'deploy-key', control: 'deputy' },
             { type: 'reveal', uri: deploy.uri, classId: 'deploy-key', control: 'owner' },
@@ -156,7 +158,7 @@ describe('client: coverage matrix in Chromium', function () {
           assert.ok(seen.texts.includes(HOSTILE_ID), 'the hostile class id is shown as it is written');
           assert.ok(seen.texts.some((t) => t?.includes(HOSTILE_TITLE)), 'the hostile title is shown as text');
           const posted = await page.evaluate(() => (globalThis as InPage).__posted as Posted[]);
-          assert.deepEqual(posted.map((p) => p.classId), [HOSTILE_ID]);
+          assert.deepEqual(posted.map((p) => p.classId), [undefined, HOSTILE_ID]);
           assert.deepEqual(violations, []);
         } finally {
           await page.context().close();

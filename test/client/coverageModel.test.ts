@@ -58,7 +58,8 @@ describe('client: coverage model', () => {
     const pat = tree[0].children[0];
     assert.deepEqual(pat.children[7].description, 'pass (leaked-pat)');
     assert.equal(tree[0].expanded, true);
-    assert.equal(pat.expanded, false);
+    assert.equal(pat.expanded, false, 'a fully covered class starts collapsed');
+    assert.equal(deploy.expanded, true, 'a class that lacks something starts open');
   });
 
   it('gives every node an id of its own, stable from one answer to the next', () => {

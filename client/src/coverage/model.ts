@@ -149,7 +149,8 @@ function classNode(plan: CoveragePlan, c: CoverageClass): TreeNode {
     icon: c.covered === c.total ? PASS : FAIL,
     target: { uri: plan.uri, range: c.range },
     children: [...c.controls.map((k) => controlNode(plan, c, k)), verdictNode(plan, c)],
-    expanded: false,
+    // What a class lacks is what the view is for: such a class opens on what is missing.
+    expanded: c.covered < c.total,
   };
 }
 
