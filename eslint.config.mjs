@@ -16,6 +16,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Webview scripts run in the webview's browser, with VS Code's acquireVsCodeApi.
+    files: ['media/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        ['window', 'document', 'Element', 'HTMLElement', 'SVGElement', 'EventTarget', 'requestAnimationFrame', 'acquireVsCodeApi', 'console'].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     files: ['server/src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [

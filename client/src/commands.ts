@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   LIST_DRILLS,
+  REVEAL_COVERAGE_COMMAND,
   RUN_DRILL,
   RUN_DRILL_COMMAND,
   STARTER_PLAN,
@@ -13,6 +14,7 @@ import {
   type RunDrillResult,
   type StarterPlan,
 } from '../../server/src/protocol';
+import { revealTarget, type CoverageViews } from './coverage/views';
 import { showMarkdown, type DrillReports } from './documents';
 import { ServerNotRunningError, type Server } from './languageClient';
 import { isRuleId, planFileName, ruleCatalogue } from './options';
@@ -23,6 +25,7 @@ export interface CommandContext {
   server: Server;
   trust: Trust;
   drillReports: DrillReports;
+  coverage: CoverageViews;
 }
 
 interface Command {
@@ -37,6 +40,9 @@ const COMMANDS: Record<string, Command> = {
   [RUN_DRILL_COMMAND]: { title: 'Run Drill…', run: runDrill },
   'irplan.openRuleDocs': { title: 'Open Rule Documentation…', run: openRuleDocs },
   'irplan.newPlan': { title: 'New Plan…', run: newPlan },
+  'irplan.showCoverageMatrix': { title: 'Show Coverage Matrix', run: showCoverageMatrix },
+  'irplan.refreshCoverage': { title: 'Refresh Coverage', run: refreshCoverage },
+  [REVEAL_COVERAGE_COMMAND]: { title: 'Go to Coverage Target', run: (_ctx, target) => revealTarget(target) },
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -193,4 +199,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+// ---- Coverage
+
+async function showCoverageMatrix(ctx: CommandContext): Promise<void> {
+  // Says "the server is not running" (with a restart) rather than opening an empty page.
+  if (ctx.server.state !== 'running') throw new ServerNotRunningError();
+  await ctx.coverage.matrix.open();
+}
+
+async function refreshCoverage(ctx: CommandContext): Promise<void> {
+  if (ctx.server.state !== 'running') throw new ServerNotRunningError();
+  await ctx.coverage.refresh();
 }

@@ -3,6 +3,7 @@
 // and connects them. Nothing here parses a plan.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { CoverageViews } from './coverage/views';
 import { DrillReports } from './documents';
 import { Server } from './languageClient';
 import { ServerStatusItem, WorkspaceStatusItem } from './statusBar';
@@ -10,7 +11,15 @@ import { Trust } from './trust';
 
 let server: Server | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/**
+ * What activate returns: the coverage views, for the end-to-end tests (which cannot read another
+ * extension's tree items through the vscode API) and for other extensions that want the numbers.
+ */
+export interface IrplanApi {
+  coverage: CoverageViews;
+}
+
+export function activate(context: vscode.ExtensionContext): IrplanApi {
   const output = vscode.window.createOutputChannel('irplan', { log: true });
   const trust = new Trust();
   server = new Server(context, output);
@@ -18,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const workspaceItem = new WorkspaceStatusItem();
   const serverItem = new ServerStatusItem();
   const current = server;
+  const coverage = new CoverageViews(current, context.extensionUri);
 
   context.subscriptions.push(
     output,
@@ -26,16 +36,18 @@ export function activate(context: vscode.ExtensionContext): void {
     drillReports,
     workspaceItem,
     serverItem,
+    coverage,
     current.onDidChangeWorkspaceStatus((status) => workspaceItem.update(status)),
     current.onDidChangeState((state) => serverItem.update(state, trust.isTrusted)),
     // Restricted mode is shown in the language status item; granting trust clears it.
     trust.onDidGrant(() => serverItem.update(current.state, trust.isTrusted)),
     // Commands first, so they exist even if the server never starts.
-    ...registerCommands({ extension: context, server: current, trust, drillReports }),
+    ...registerCommands({ extension: context, server: current, trust, drillReports, coverage }),
   );
   serverItem.update(current.state, trust.isTrusted);
   // Not awaited: activation must not wait for the server; the language status item shows progress.
   void current.start();
+  return { coverage };
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -15,7 +15,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { WORKSPACE_STATUS, type WorkspaceStatus } from '../../server/src/protocol';
+import { COVERAGE_CHANGED, WORKSPACE_STATUS, type WorkspaceStatus } from '../../server/src/protocol';
 import { documentSchemes, sanitizeRules } from './options';
 import { RestartBudget } from './restartPolicy';
 import { parseWorkspaceStatus, type ServerState } from './statusText';
@@ -46,6 +46,9 @@ export class Server implements vscode.Disposable {
   private readonly statusChanged = new vscode.EventEmitter<WorkspaceStatus | undefined>();
   /** The workspace totals; undefined when they are no longer known (the server stopped). */
   readonly onDidChangeWorkspaceStatus = this.statusChanged.event;
+  private readonly coverageChanged = new vscode.EventEmitter<void>();
+  /** The server said coverage may have changed (irplan/coverageChanged): ask irplan/coverage again. */
+  readonly onDidChangeCoverage = this.coverageChanged.event;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -85,6 +88,7 @@ export class Server implements vscode.Disposable {
     for (const d of this.clientSubscriptions) d.dispose();
     this.stateChanged.dispose();
     this.statusChanged.dispose();
+    this.coverageChanged.dispose();
   }
 
   private enqueue(op: () => Promise<void>): Promise<void> {
@@ -121,6 +125,7 @@ export class Server implements vscode.Disposable {
           if (status) this.statusChanged.fire(status);
           else this.output.warn(`ignored a malformed ${WORKSPACE_STATUS} notification`);
         }),
+        client.onNotification(COVERAGE_CHANGED, () => this.coverageChanged.fire()),
       );
       this.setState('starting');
       await client.start();

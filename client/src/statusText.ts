@@ -60,7 +60,7 @@ export function formatWorkspaceStatus(status: WorkspaceStatus): WorkspaceStatusT
     `${count(status.errors, 'error')}, ${count(status.warnings, 'warning')}, ${count(status.infos, 'info', 'infos')}`,
     total === 0
       ? 'No credential classes yet'
-      : `${covered} of ${count(total, 'credential class', 'credential classes')} with every control in place (owner, deputy, revocation, rollback, evidence)`,
+      : `${covered} of ${count(total, 'credential class', 'credential classes')} with all seven controls in place (owner, deputy, revocation path, rollback criteria, evidence, dependent validation, drilled)`,
     'Click to open the Problems view',
   ].join('\n');
   const ariaCoverage = percent === undefined ? 'no credential classes' : `${percent} percent of credential classes covered`;

@@ -43,3 +43,75 @@ export const STARTER_PLAN = 'irplan/starterPlan';
 export interface StarterPlan {
   text: string;
 }
+
+/** A range in a document, as LSP writes it (0-based lines, UTF-16 characters). */
+export interface ProtocolRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** The seven controls of spec section 10, in its order. */
+export type CoverageControlName = 'owner' | 'deputy' | 'revocation' | 'rollback' | 'evidence' | 'validation' | 'drilled';
+
+/** client → server request: the coverage of the workspace's plans (spec section 10), for the coverage views. */
+export const COVERAGE = 'irplan/coverage';
+export interface CoverageParams {
+  /** Also render the heat map: the SVG of `irplan coverage --format svg`, interactive and unstyled (the page styles it). */
+  matrix?: boolean;
+}
+export interface CoverageResult {
+  /** Plans (libraries left out), by label. */
+  plans: CoveragePlan[];
+  /** Classes with every control, over all classes of those plans. */
+  coverage: { covered: number; total: number };
+  /** Every OWASP NHI Top 10 risk and CSF 2.0 Respond/Recover subcategory, then other catalogue tags in use. */
+  frameworks: CoverageFramework[];
+  /** The heat map (when asked for): cells are `role="button"` elements with data-uri, data-class and data-control or data-tag. */
+  matrix?: string;
+}
+export interface CoveragePlan {
+  uri: string;
+  /** The path relative to its workspace folder (prefixed by the folder's name in a multi-root workspace). */
+  label: string;
+  planId?: string;
+  title?: string;
+  covered: number;
+  total: number;
+  classes: CoverageClass[];
+}
+export interface CoverageClass {
+  classId: string;
+  /** The class id's key. */
+  range: ProtocolRange;
+  covered: number;
+  total: number;
+  /** Drills of the plan that exercise the class, in document order. */
+  drills: string[];
+  /** The simulator's verdict for the last of them. */
+  lastVerdict?: 'pass' | 'fail';
+  controls: CoverageControlState[];
+}
+export interface CoverageControlState {
+  name: CoverageControlName;
+  ok: boolean;
+  /** When not ok: what is missing and what to do. */
+  missing?: string;
+  /** When not ok: the wrong value (`value`), where the missing key belongs (`insert`, an empty range) or the class key (`class`). */
+  target?: { range: ProtocolRange; kind: 'value' | 'insert' | 'class' };
+}
+export interface CoverageFramework {
+  /** The plan tag, `OWASP-NHI2`; `id` is the framework's own, `NHI2:2025`. */
+  tag: string;
+  id: string;
+  title: string;
+  group: 'owasp-nhi' | 'csf-respond' | 'csf-recover' | 'other';
+  groupTitle: string;
+  classes: { uri: string; classId: string; range: ProtocolRange }[];
+  drills: { uri: string; drillId: string; classId?: string; range: ProtocolRange }[];
+}
+
+/** server → client notification (no payload): coverage may have changed; ask irplan/coverage again. */
+export const COVERAGE_CHANGED = 'irplan/coverageChanged';
+
+/** The command the coverage views run to go to a class or to where a missing key belongs. */
+export const REVEAL_COVERAGE_COMMAND = 'irplan.revealCoverageTarget';

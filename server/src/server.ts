@@ -16,22 +16,26 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { redactSecrets, simulateDrill, type Finding } from './engine';
-import { planCoverage } from './engine/coverage';
 import { INIT_PLAN } from './cli/initTemplate';
 import { drillView } from './cli/formatters/drillReport';
 import { drillMarkdown } from './cli/formatters/drillMarkdown';
 import { formatDay, todayDay } from './engine';
 import {
+  COVERAGE,
+  COVERAGE_CHANGED,
   LIST_DRILLS,
   RUN_DRILL,
   STARTER_PLAN,
   WORKSPACE_STATUS,
+  type CoverageParams,
+  type CoverageResult,
   type DrillListItem,
   type RunDrillParams,
   type RunDrillResult,
   type WorkspaceStatus,
 } from './protocol';
 import { WorkspaceIndex } from './lsp/workspace';
+import { WorkspaceCoverage } from './lsp/coverage';
 import { Validator, Scheduler } from './lsp/validation';
 import { WorkspaceReports } from './lsp/workspaceReports';
 import { Features } from './lsp/features';
@@ -45,6 +49,7 @@ import * as vm from 'node:vm';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const index = new WorkspaceIndex();
+const coverage = new WorkspaceCoverage(index);
 /** The client's spelling of each open document's uri, by normalised uri. */
 const clientUris = new Map<string, string>();
 const clientUri = (uri: string): string => clientUris.get(normalizeUri(uri)) ?? uri;
@@ -314,31 +319,37 @@ connection.onRequest(RUN_DRILL, (params: RunDrillParams): RunDrillResult => {
 
 connection.onRequest(STARTER_PLAN, () => ({ text: INIT_PLAN.replace(/\{\{TODAY\}\}/g, formatDay(todayDay())) }));
 
-let statusTimer: NodeJS.Timeout | undefined;
-/** Coverage per analysed document: only documents that changed are summed again. */
-const coverageOf = new WeakMap<object, { covered: number; total: number }>();
+connection.onRequest(
+  COVERAGE,
+  guard(null as CoverageResult | null, (params: CoverageParams | null | undefined) =>
+    coverage.result(index.allUris(), { matrix: params?.matrix === true, clientUri, folders }),
+  ),
+);
 
-/** The status bar's totals, sent about once a second while plans change. */
+let statusTimer: NodeJS.Timeout | undefined;
+
+/**
+ * The status bar's totals, sent about once a second while plans change, and irplan/coverageChanged
+ * when a plan's coverage may differ from what the client last asked for.
+ */
 function statusSoon(): void {
   if (statusTimer) return;
   statusTimer = setTimeout(() => {
     statusTimer = undefined;
     const status: WorkspaceStatus = { plans: 0, errors: 0, warnings: 0, infos: 0, coverage: { covered: 0, total: 0 } };
+    const plans: string[] = [];
     for (const uri of index.allUris()) {
       const result = validator.findings(uri);
       if (!result || result.doc.model.plan?.library) continue;
+      plans.push(uri);
       status.plans++;
       for (const f of result.findings) status[f.severity === 'error' ? 'errors' : f.severity === 'warning' ? 'warnings' : 'infos']++;
-      let coverage = coverageOf.get(result.doc);
-      if (!coverage) {
-        const plan = planCoverage(result.doc, index.scopeOf(result.doc));
-        coverage = { covered: plan.fullyCovered, total: plan.total };
-        coverageOf.set(result.doc, coverage);
-      }
-      status.coverage.covered += coverage.covered;
-      status.coverage.total += coverage.total;
+      const plan = coverage.plan(result.doc);
+      status.coverage.covered += plan.fullyCovered;
+      status.coverage.total += plan.total;
     }
     void connection.sendNotification(WORKSPACE_STATUS, status);
+    if (coverage.changed(plans)) void connection.sendNotification(COVERAGE_CHANGED, {});
     collectGarbageWhenIdle();
   }, 1000);
 }

@@ -49,7 +49,7 @@ describe('irplan (entry)', function () {
   it('suggests the command meant', () => {
     const r = irplan(['valdate'], cwd);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^irplan: unknown command "valdate" \(did you mean "validate"\?\); the commands are validate, drill, init, help\n/);
+    assert.match(r.stderr, /^irplan: unknown command "valdate" \(did you mean "validate"\?\); the commands are validate, drill, coverage, init, help\n/);
   });
 
   it('rejects an option before the command, and help on an unknown command', () => {

@@ -34,7 +34,7 @@ describe('client status text', () => {
         [
           'irplan: 1 plan in this workspace',
           '1 error, 2 warnings, 1 info',
-          '5 of 7 credential classes with every control in place (owner, deputy, revocation, rollback, evidence)',
+          '5 of 7 credential classes with all seven controls in place (owner, deputy, revocation path, rollback criteria, evidence, dependent validation, drilled)',
           'Click to open the Problems view',
         ].join('\n'),
       );

@@ -1,12 +1,13 @@
 // Help texts: `irplan --help`, `irplan help <command>`, `irplan <command> --help`, and the usage
 // line printed after a usage error.
 
-export const COMMANDS = ['validate', 'drill', 'init', 'help'] as const;
+export const COMMANDS = ['validate', 'drill', 'coverage', 'init', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 const USAGE: Record<CommandName, string> = {
   validate: 'irplan validate [PATH...] [--format stylish|json|sarif|junit|github] [--today YYYY-MM-DD] [--max-warnings N] [--config FILE]',
   drill: 'irplan drill FILE [DRILL-ID...] [--format text|json|markdown] [--today YYYY-MM-DD] [--config FILE]',
+  coverage: 'irplan coverage [PATH...] [--format table|json|markdown|svg] [--min-coverage PERCENT]',
   init: 'irplan init [FOLDER] [--today YYYY-MM-DD]',
   help: 'irplan help [COMMAND]',
 };
@@ -34,6 +35,20 @@ Options:
 
 Exit status: 0 every drill passes; 1 a drill fails; 2 bad usage, an unknown drill id or a plan
 with errors.`,
+  coverage: `Report coverage: for every credential class of the plans in the paths (files, and
+*.irplan.yaml and *.irplan.yml in folders; default: the working folder), which of the seven
+controls are in place (owner, deputy, revocation path, rollback criteria, evidence, dependent
+validation, drilled) and the verdict of its last drill; the share of classes fully covered per
+plan and overall; and each OWASP Non-Human Identities Top 10 (2025) risk and each NIST CSF 2.0
+Respond and Recover subcategory with the classes and drills tagged with it. Libraries
+(plan.library: true) are read for their contacts but not counted.
+
+Options:
+  --format FORMAT         table (default), json, markdown, svg (a heat map for a README)
+  --min-coverage PERCENT  exit 1 when less than PERCENT (0 to 100) of all classes are fully covered
+
+Exit status: 0 done (and --min-coverage met); 1 coverage below --min-coverage; 2 bad usage or a
+path that cannot be read.`,
   init: `Write a starter plan into FOLDER (default: the working folder; created when missing).
 An existing plan is never overwritten.
 
@@ -59,12 +74,14 @@ certificates, OAuth grants, automation and AI-agent credentials).
 Usage:
   ${USAGE.validate}
   ${USAGE.drill}
+  ${USAGE.coverage}
   ${USAGE.init}
   irplan help [COMMAND] | irplan --help | irplan --version
 
 Commands:
   validate   check plans and print findings (for editors' problem lists, CI and code scanning)
   drill      simulate a plan's drills and report whether each one passes
+  coverage   report which controls each credential class has, and the framework view
   init       write a starter plan to edit
   help       show this help, or a command's
 

@@ -2,6 +2,7 @@
 // codes. Every failure ends as one `irplan: …` line on stderr: no stack traces, ever.
 import { didYouMean } from '../engine';
 import { version } from '../../../package.json';
+import { runCoverage } from './coverage';
 import { runDrill } from './drill';
 import { CliFailure, UsageError } from './errors';
 import { COMMANDS, commandHelp, generalHelp, usageLine, type CommandName } from './help';
@@ -12,6 +13,7 @@ import { runValidate } from './validate';
 const RUNNERS: Record<Exclude<CommandName, 'help'>, (argv: readonly string[], io: Io) => number> = {
   validate: runValidate,
   drill: runDrill,
+  coverage: runCoverage,
   init: runInit,
 };
 

@@ -13,3 +13,18 @@ export { didYouMean } from './rules/helpers';
 export { quote } from './quote';
 export { simulateDrill, simulateRevocation, type DrillResult, type Schedule, type SimulatedStep } from './simulate';
 export { FRAMEWORKS, lookupFramework } from './frameworks';
+export { COVERAGE_CONTROLS, classCoverage, planCoverage, type ClassCoverage, type CoverageControl, type CoverageControlName, type PlanCoverage } from './coverage';
+export {
+  FRAMEWORK_GROUP_TITLES,
+  FRAMEWORK_ROWS,
+  coveragePercent,
+  coverageReport,
+  frameworkCoverage,
+  isCoveredPlan,
+  type CoverageInput,
+  type CoverageReport,
+  type FrameworkCoverage,
+  type FrameworkGroup,
+  type PlanCoverageEntry,
+} from './coverageReport';
+export { CONTROL_TITLES, renderCoverageSvg, rowLabel, shortFrameworkId, type HeatMapOptions } from './coverageSvg';

@@ -391,6 +391,62 @@ describe('quick fixes', () => {
     ]);
   });
 
+  describe('unvalidated-dependent', () => {
+    const DEPLOY_CHECK = "        - service: deploy-bot\n          check: The deploy bot's next dry run authenticates with the new token\n";
+    const VALIDATE = section(PLAN, '      validate:\n', '    rollback:\n');
+    fixCases('unvalidated-dependent', [
+      {
+        name: 'appends a check for the service under the existing ones',
+        text: () => edit(PLAN, [DEPLOY_CHECK, '']),
+        title: 'Add a revocation.validate check for service "deploy-bot" of class "github-pat"',
+        includes: '          check: A CI run on main succeeds with the new token\n        - service: deploy-bot\n          check: deploy-bot works with the new credential\n    rollback:\n',
+      },
+      {
+        name: 'writes `validate:` with a check per unchecked service when there is none',
+        text: () => edit(PLAN, [VALIDATE, '']),
+        title: 'Add a revocation.validate check for 2 services of class "github-pat"',
+        includes: '          after: [revoke]\n      validate:\n        - service: ci-pipeline\n          check: ci-pipeline works with the new credential\n        - service: deploy-bot\n',
+        then: ({ after }) => assert.equal(countOf(after, 'unvalidated-dependent'), 0),
+      },
+      {
+        name: 'fills `validate: []`',
+        text: () => edit(PLAN, [VALIDATE, '      validate: []\n']),
+        includes: '      validate:\n        - service: ci-pipeline\n',
+      },
+      {
+        name: 'writes four-space documents with their own indentation',
+        text: () => edit(PLAN4, [fourSpaces(PLAN).slice(fourSpaces(PLAN).indexOf('            validate:\n'), fourSpaces(PLAN).indexOf('        rollback:\n')), '']),
+        includes: '            validate:\n                - service: ci-pipeline\n                  check: ci-pipeline works with the new credential\n',
+      },
+    ]);
+
+    it('offers no concrete fix when there is no revocation path (the class-revocation fix writes the checks)', () => {
+      const text = edit(PLAN, [REVOCATION, '']);
+      const finding = validate(text).find((f) => f.ruleId === 'unvalidated-dependent');
+      assert.ok(finding);
+      assert.deepEqual(fixesFor(text, finding).map((f) => f.title), ['Disable unvalidated-dependent for this line', 'Disable unvalidated-dependent for this file']);
+    });
+  });
+
+  describe('undrilled-class', () => {
+    const DRILLS = PLAN.slice(PLAN.indexOf('drills:\n'));
+    fixCases('undrilled-class', [
+      {
+        name: 'adds a drill of the class, with its revocation target as the objective, creating `drills:`',
+        text: () => edit(PLAN, [DRILLS, '']),
+        title: 'Add a drill of class "github-pat"',
+        endsWith: '        retain: 1y\ndrills:\n  github-pat-drill:\n    title: github-pat exposed\n    class: github-pat\n    objectives:\n      - contain_within: 15m\n',
+        then: ({ after }) => assert.equal(countOf(after, 'undrilled-class'), 0),
+      },
+      {
+        name: 'appends to the existing drills with a free id',
+        text: () => edit(PLAN, ['    class: github-pat\n', '    class: github-pat-old\n'], ['  leaked-pat:\n', '  github-pat-drill:\n'], ['credential_classes:\n', 'credential_classes:\n  github-pat-old:\n    kind: other\n    owner: iam-team\n    deputy: secops\n    severity: sev2\n    revocation:\n      target: 1h\n      steps:\n        - id: revoke\n          action: Revoke it\n          actor: iam-team\n          duration: 5m\n    rollback:\n      criteria:\n        - Something breaks\n    evidence:\n      - id: log\n        source: The log\n        action: Export it\n        actor: iam-team\n        retain: 1y\n']),
+        where: (f, text) => text.slice(f.range.start, f.range.end) === 'github-pat',
+        includes: '  github-pat-drill-2:\n    title: github-pat exposed\n    class: github-pat\n',
+      },
+    ]);
+  });
+
   describe('indentation', () => {
     fixCases('class-deputy', [
       {

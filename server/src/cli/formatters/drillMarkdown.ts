@@ -35,12 +35,12 @@ function section(d: DrillView): string[] {
   return out;
 }
 
-function row(cells: string[]): string {
+export function row(cells: string[]): string {
   return `| ${cells.map(cell).join(' | ')} |`;
 }
 
 /** Text safe inside a table cell or a heading: no line breaks, pipes or HTML. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .replace(/\\/g, '\\\\')

@@ -80,7 +80,7 @@ function mark(met: boolean | null, style: Style): string {
 }
 
 /** Columns padded to their widest cell; the last column is not padded. */
-function table(header: string[], rows: string[][]): string[] {
+export function table(header: string[], rows: string[][]): string[] {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => r[c].length)));
   return all.map((r) => r.map((cell, c) => (c === r.length - 1 ? cell : padEnd(cell, widths[c]))).join('  ').trimEnd());

@@ -13,6 +13,7 @@
 // no concrete fix; the disable fixes are still offered.
 import type { Finding, OffsetRange } from '../findings';
 import type { PlanDocument } from '../document';
+import type { CoverageControlName } from '../coverage';
 import type { CredentialClass, Ref } from '../model';
 import type { Scope } from '../scope';
 import type { LineIndex } from '../text/lineIndex';
@@ -37,8 +38,11 @@ function concreteFixes(fx: FixContext, finding: Finding): QuickFix[] {
     case 'class-deputy':
     case 'class-revocation':
     case 'class-rollback':
-    case 'class-evidence': {
-      const fix = classFix(fx, finding.ruleId, finding.range.start);
+    case 'class-evidence':
+    case 'unvalidated-dependent':
+    case 'undrilled-class': {
+      const cls = classAt(fx.doc, finding.range.start);
+      const fix = cls && classFix(fx, finding.ruleId, cls);
       return fix ? [fix] : [];
     }
     case 'unresolved-reference': {
@@ -282,9 +286,30 @@ function classAt(doc: PlanDocument, offset: number): CredentialClass | undefined
   return undefined;
 }
 
-function classFix(fx: FixContext, ruleId: string, offset: number): QuickFix | undefined {
-  const cls = classAt(fx.doc, offset);
-  if (!cls?.node || fx.isFlow(cls.node) || cls.node.pairs.length === 0) return undefined;
+/**
+ * The quick fix that puts a coverage control of `cls` in place (section 10): the fix of the rule
+ * that reports the control missing, whether or not that rule fires (undrilled-class fires for the
+ * first severity only; every class counts as undrilled for coverage). Undefined when the control
+ * is in place or cannot be written safely. One FixContext is shared by the calls of one document.
+ */
+export function controlFixer(doc: PlanDocument, scope: Scope): (cls: CredentialClass, control: CoverageControlName) => QuickFix | undefined {
+  const fx = new FixContext(doc, scope);
+  return (cls, control) => classFix(fx, CONTROL_RULES[control], cls);
+}
+
+/** The rule whose fix writes each coverage control. */
+const CONTROL_RULES: Record<CoverageControlName, string> = {
+  owner: 'class-owner',
+  deputy: 'class-deputy',
+  revocation: 'class-revocation',
+  rollback: 'class-rollback',
+  evidence: 'class-evidence',
+  validation: 'unvalidated-dependent',
+  drilled: 'undrilled-class',
+};
+
+function classFix(fx: FixContext, ruleId: string, cls: CredentialClass): QuickFix | undefined {
+  if (!cls.node || fx.isFlow(cls.node) || cls.node.pairs.length === 0) return undefined;
   const keyCol = fx.col(cls.node.pairs[0].key.start);
   const unit = keyCol - fx.col(cls.key.start) > 0 ? keyCol - fx.col(cls.key.start) : fx.unit;
   const c: ClassFix = { fx, cls, node: cls.node, keyCol, unit };
@@ -302,6 +327,13 @@ function classFix(fx: FixContext, ruleId: string, offset: number): QuickFix | un
       return build(`Add rollback criteria to class ${name}`, rollbackChanges(c));
     case 'class-evidence':
       return build(`Add an evidence item to class ${name}`, evidenceChanges(c));
+    case 'unvalidated-dependent': {
+      const services = uncheckedServices(cls);
+      const which = services.length === 1 ? `service ${quote(services[0])}` : `${services.length} services`;
+      return build(`Add a revocation.validate check for ${which} of class ${name}`, validationChanges(c, services));
+    }
+    case 'undrilled-class':
+      return build(`Add a drill of class ${name}`, drillChanges(c));
     default:
       return undefined;
   }
@@ -442,6 +474,64 @@ function evidenceChanges(c: ClassFix): Change[] | undefined {
     [level, 2, 'retain: 1y'],
   ];
   return addToClass(c, 'evidence', item(0));
+}
+
+/** Services of used_by (valid ids, once each) that no revocation.validate entry checks. */
+function uncheckedServices(cls: CredentialClass): string[] {
+  const validated = new Set((cls.revocation?.validate ?? []).flatMap((v) => (v.service ? [v.service.value] : [])));
+  return [...new Set(cls.usedBy.map((r) => r.value))].filter((s) => isId(s) && !validated.has(s));
+}
+
+/**
+ * A validate entry per unchecked service: appended to the validate list, or under an empty
+ * `validate:`, or as a new `validate:` key of the revocation. No revocation path: that is the
+ * class-revocation fix's to write (it writes validate entries too).
+ */
+function validationChanges(c: ClassFix, services: string[]): Change[] | undefined {
+  const r = c.cls.revocation;
+  if (services.length === 0 || !r?.node || c.fx.isFlow(r.node) || r.node.pairs.length === 0) return undefined;
+  const items = (level: number): Line[] =>
+    services.flatMap((s): Line[] => [
+      [level, 0, `- service: ${yamlString(s)}`],
+      [level, 2, `check: ${yamlString(`${s} works with the new credential`)}`],
+    ]);
+  const pair = r.node.byKey.get('validate');
+  if (!pair) {
+    const col = c.fx.col(r.node.pairs[0].key.start);
+    return [placeKey(c.fx, r.node, 'validate', REVOCATION_ORDER, c.fx.render(col, c.unit, [[0, 0, 'validate:'], ...items(1)]))];
+  }
+  const list = pair.value;
+  if (list?.kind !== 'seq' || list.items.length === 0) return fillPair(c.fx, pair, c.unit, items(0));
+  if (c.fx.isFlow(list)) return undefined;
+  // The new items go under the existing ones, at their dash's column.
+  let dash = list.items[0].start - 1;
+  while (dash > list.start && c.fx.text[dash] !== '-') dash--;
+  return [c.fx.afterLine(c.fx.lastLine(list), c.fx.render(c.fx.col(dash), c.unit, items(0)))];
+}
+
+/**
+ * A drill of the class at the end of `drills:` (created when missing): its title, its class and,
+ * when the plan says how fast the class must be revoked, that as the objective.
+ */
+function drillChanges(c: ClassFix): Change[] | undefined {
+  const { cls, fx } = c;
+  if (!isId(cls.id) || [...fx.doc.model.drills.values()].some((d) => d.class?.value === cls.id)) return undefined;
+  const target = cls.revocation?.target?.value;
+  const within = target !== undefined && parseDuration(target) !== undefined ? target : targetFor(c);
+  const fields: Line[] = [
+    [0, 0, `title: ${yamlString(`${cls.id} exposed`)}`],
+    [0, 0, `class: ${cls.id}`],
+    [0, 0, 'objectives:'],
+    [1, 0, `- contain_within: ${within}`],
+  ];
+  return addDefinition(fx, 'drills', freeDrillId(fx.doc, cls.id), fields);
+}
+
+/** `<class>-drill`, or `<class>-drill-2`…, whichever no drill of the document has (at most 64 characters). */
+function freeDrillId(doc: PlanDocument, classId: string): string {
+  const base = `${classId.slice(0, 64 - '-drill-99'.length)}-drill`;
+  if (!doc.model.drills.has(base)) return base;
+  for (let n = 2; ; n++) if (!doc.model.drills.has(`${base}-${n}`)) return `${base}-${n}`;
 }
 
 // ---------------------------------------------------------------------------------------------
