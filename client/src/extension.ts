@@ -3,7 +3,7 @@
 // and connects them. Nothing here parses a plan.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { DrillReports } from './documents';
+import { DrillViews } from './drill/panel';
 import { Server } from './languageClient';
 import { ServerStatusItem, WorkspaceStatusItem } from './statusBar';
 import { Trust } from './trust';
@@ -14,16 +14,16 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('irplan', { log: true });
   const trust = new Trust();
   server = new Server(context, output);
-  const drillReports = new DrillReports();
   const workspaceItem = new WorkspaceStatusItem();
   const serverItem = new ServerStatusItem();
   const current = server;
+  const drillViews = new DrillViews(context.extensionUri, current, trust, output);
 
   context.subscriptions.push(
     output,
     trust,
     current,
-    drillReports,
+    drillViews,
     workspaceItem,
     serverItem,
     current.onDidChangeWorkspaceStatus((status) => workspaceItem.update(status)),
@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Restricted mode is shown in the language status item; granting trust clears it.
     trust.onDidGrant(() => serverItem.update(current.state, trust.isTrusted)),
     // Commands first, so they exist even if the server never starts.
-    ...registerCommands({ extension: context, server: current, trust, drillReports }),
+    ...registerCommands({ extension: context, server: current, trust, drillViews }),
   );
   serverItem.update(current.state, trust.isTrusted);
   // Not awaited: activation must not wait for the server; the language status item shows progress.
