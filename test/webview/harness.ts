@@ -4,7 +4,8 @@
 // a stand-in for VS Code's `acquireVsCodeApi` records what the page posts and keeps its state, and
 // VS Code's theme variables are set as VS Code sets them (light, dark, high contrast).
 //
-// When chromium is missing the suites are skipped with a loud warning, never passed.
+// When chromium is missing the suites are skipped with a loud warning, never passed (and fail
+// when IRPLAN_E2E_REQUIRED=1, as in CI).
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +23,9 @@ export function chromiumMissing(): string | undefined {
 export function skipWithoutChromium(ctx: Mocha.Context, suite: string): void {
   const missing = chromiumMissing();
   if (!missing) return;
+  // As for the end-to-end suite, CI (IRPLAN_E2E_REQUIRED=1) must not pass without them.
+  const required = process.env.IRPLAN_E2E_REQUIRED === '1' || process.env.IRPLAN_E2E_REQUIRED === 'true';
+  if (required) throw new Error(`the ${suite} tests in headless Chromium cannot run: ${missing} (IRPLAN_E2E_REQUIRED is set)`);
   const bar = '!'.repeat(100);
   console.error(`\n${bar}\n!! WARNING: the ${suite} tests in headless Chromium did NOT run: ${missing}.\n!! They count as skipped, not passed.\n${bar}\n`);
   ctx.skip();

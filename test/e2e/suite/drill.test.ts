@@ -4,13 +4,9 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { localDay } from '../../../client/src/drill/reportName';
-import { CI, openPlan, replace, revertAll, settledDiagnostics, waitFor, workspaceUri } from './helpers';
+import { CI, drillViewTabs, openPlan, replace, revertAll, settledDiagnostics, waitFor, workspaceUri } from './helpers';
 
 const TITLE = 'Drill: GitHub token leaked in a public repository';
-
-function drillTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('irplan.drill'));
-}
 
 async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -33,26 +29,26 @@ describe('e2e: the drill view', () => {
 
   it('irplan.runDrill with (uri, drill id), as the code lens runs it, opens a webview panel titled by the drill', async () => {
     await vscode.commands.executeCommand('irplan.runDrill', workspaceUri(CI).toString(), 'leaked-pat');
-    const tab = await waitFor(() => drillTabs().find((t) => t.label === TITLE), `a drill view tab "${TITLE}"`);
+    const tab = await waitFor(() => drillViewTabs().find((t) => t.label === TITLE), `a drill view tab "${TITLE}"`);
     assert.ok(tab);
     // Running it again reveals the same view rather than opening a second one.
     await vscode.commands.executeCommand('irplan.runDrill', workspaceUri(CI).toString(), 'leaked-pat');
-    assert.equal(drillTabs().length, 1);
+    assert.equal(drillViewTabs().length, 1);
   });
 
   it('follows the plan: an edit of the drill re-simulates it and retitles the view', async () => {
     const doc = await openPlan(CI);
     await vscode.commands.executeCommand('irplan.runDrill', doc.uri.toString(), 'leaked-pat');
-    await waitFor(() => drillTabs().find((t) => t.label === TITLE), 'the drill view');
+    await waitFor(() => drillViewTabs().find((t) => t.label === TITLE), 'the drill view');
     await replace(doc, 'title: GitHub token leaked in a public repository', 'title: GitHub token leaked in a gist');
-    await waitFor(() => drillTabs().find((t) => t.label === 'Drill: GitHub token leaked in a gist'), 'the view retitled after the edit');
+    await waitFor(() => drillViewTabs().find((t) => t.label === 'Drill: GitHub token leaked in a gist'), 'the view retitled after the edit');
   });
 
   it('saves the after-action report to drills/reports/<drill>-<date>.md, then -2, never touching the plan (restricted mode: refuses)', async () => {
     const plan = workspaceUri(CI);
     const planBefore = await readText(plan);
     await vscode.commands.executeCommand('irplan.runDrill', plan.toString(), 'leaked-pat');
-    await waitFor(() => drillTabs().length === 1, 'the drill view');
+    await waitFor(() => drillViewTabs().length === 1, 'the drill view');
     const day = localDay(new Date());
     const first = workspaceUri(`drills/reports/leaked-pat-${day}.md`);
     const second = workspaceUri(`drills/reports/leaked-pat-${day}-2.md`);
