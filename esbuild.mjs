@@ -19,7 +19,15 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
 ].filter((e) => existsSync(e.in));
 
-await Promise.all(entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })));
+// The webviews' own scripts, for the browser inside the webview: one file each, no source map
+// (it would ship in the VSIX beside them).
+const webviewEntries = [{ in: 'client/webview/drill.ts', out: 'media/dist/drill.js' }].filter((e) => existsSync(e.in));
+const webview = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: common.minify, logLevel: 'warning' };
+
+await Promise.all([
+  ...entries.map((e) => build({ ...common, entryPoints: [e.in], outfile: e.out, external: e.external ?? [] })),
+  ...webviewEntries.map((e) => build({ ...webview, entryPoints: [e.in], outfile: e.out })),
+]);
 
 // Webviews may load only from media/ (their localResourceRoots): the codicon font and its
 // stylesheet are copied there from @vscode/codicons, beside the views' own script bundles

@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', 'bench/.cache/', '.vscode-test/', 'test/.tmp/'] },
+  { ignores: ['dist/', 'media/dist/', 'out/', 'node_modules/', 'bench/.cache/', '.vscode-test/', 'test/.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

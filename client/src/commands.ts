@@ -3,19 +3,11 @@
 // restart instead of failing with "command not found".
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LIST_DRILLS,
-  REVEAL_COVERAGE_COMMAND,
-  RUN_DRILL,
-  RUN_DRILL_COMMAND,
-  STARTER_PLAN,
-  type DrillListItem,
-  type RunDrillParams,
-  type RunDrillResult,
-  type StarterPlan,
-} from '../../server/src/protocol';
+import { LIST_DRILLS, REVEAL_COVERAGE_COMMAND, RUN_DRILL_COMMAND, SAVE_AFTER_ACTION_COMMAND, STARTER_PLAN, type DrillListItem, type StarterPlan } from '../../server/src/protocol';
 import { revealTarget, type CoverageViews } from './coverage/views';
-import { showMarkdown, type DrillReports } from './documents';
+import { showMarkdown } from './documents';
+import type { DrillViews } from './drill/panel';
+import { exists } from './files';
 import { ServerNotRunningError, type Server } from './languageClient';
 import { isRuleId, planFileName, ruleCatalogue } from './options';
 import type { Trust } from './trust';
@@ -24,7 +16,7 @@ export interface CommandContext {
   extension: vscode.ExtensionContext;
   server: Server;
   trust: Trust;
-  drillReports: DrillReports;
+  drillViews: DrillViews;
   coverage: CoverageViews;
 }
 
@@ -38,6 +30,7 @@ const COMMANDS: Record<string, Command> = {
   'irplan.restartServer': { title: 'Restart Language Server', run: (ctx) => ctx.server.restart() },
   'irplan.showOutput': { title: 'Show Output', run: (ctx) => ctx.server.output.show(true) },
   [RUN_DRILL_COMMAND]: { title: 'Run Drill…', run: runDrill },
+  [SAVE_AFTER_ACTION_COMMAND]: { title: 'Save After-Action Report', run: saveAfterActionReport },
   'irplan.openRuleDocs': { title: 'Open Rule Documentation…', run: openRuleDocs },
   'irplan.newPlan': { title: 'New Plan…', run: newPlan },
   'irplan.showCoverageMatrix': { title: 'Show Coverage Matrix', run: showCoverageMatrix },
@@ -72,9 +65,9 @@ async function reportFailure(ctx: CommandContext, id: string, title: string, err
 // ---- Run Drill…
 
 /**
- * Arguments: (uri: string, drillId: string) from the drill code lens; (uri: Uri) from the editor
- * title button, to pick among that plan's drills; nothing from the command palette, to pick among
- * the workspace's drills.
+ * Opens the drill view. Arguments: (uri: string, drillId: string) from the drill code lens;
+ * (uri: Uri) from the editor title button, to pick among that plan's drills; nothing from the
+ * command palette, to pick among the workspace's drills.
  */
 async function runDrill(ctx: CommandContext, uriArg?: unknown, drillArg?: unknown): Promise<void> {
   const target =
@@ -82,13 +75,15 @@ async function runDrill(ctx: CommandContext, uriArg?: unknown, drillArg?: unknow
       ? { uri: uriArg, drillId: drillArg }
       : await pickDrill(ctx, uriArg instanceof vscode.Uri ? uriArg.toString() : undefined);
   if (target === undefined) return;
-  const params: RunDrillParams = { uri: target.uri, drillId: target.drillId };
-  const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `irplan: running drill ${target.drillId}` },
-    () => ctx.server.request<RunDrillResult>(RUN_DRILL, params),
+  await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `irplan: running drill ${target.drillId}` }, () =>
+    ctx.drillViews.open(target.uri, target.drillId),
   );
-  if (typeof result?.error === 'string' && result.error !== '') void vscode.window.showErrorMessage(`irplan: drill "${target.drillId}": ${result.error}`);
-  if (typeof result?.markdown === 'string' && result.markdown !== '') await ctx.drillReports.show(target.uri, target.drillId, result.markdown);
+}
+
+/** Arguments: (uri, drillId) of an open drill view; nothing for the active one (its title button). */
+async function saveAfterActionReport(ctx: CommandContext, uriArg?: unknown, drillArg?: unknown): Promise<void> {
+  const given = typeof uriArg === 'string' && typeof drillArg === 'string';
+  await ctx.drillViews.saveReport(given ? uriArg : undefined, given ? drillArg : undefined);
 }
 
 async function pickDrill(ctx: CommandContext, onlyUri: string | undefined): Promise<{ uri: string; drillId: string } | undefined> {
@@ -156,7 +151,7 @@ async function openRuleDocs(ctx: CommandContext, ruleArg?: unknown): Promise<voi
   if (ruleId === undefined) return;
   const page = vscode.Uri.joinPath(ctx.extension.extensionUri, 'docs', 'rules', `${ruleId}.md`);
   await vscode.workspace.fs.stat(page); // a missing page fails here with the path in the message
-  await showMarkdown(page, { locked: false });
+  await showMarkdown(page);
 }
 
 // ---- New Plan…
@@ -190,15 +185,6 @@ async function newPlan(ctx: CommandContext, folderArg?: unknown): Promise<void> 
   }
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starter.text));
   await vscode.window.showTextDocument(target);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 // ---- Coverage

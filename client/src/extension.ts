@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { CoverageViews } from './coverage/views';
-import { DrillReports } from './documents';
+import { DrillViews } from './drill/panel';
 import { Server } from './languageClient';
 import { ServerStatusItem, WorkspaceStatusItem } from './statusBar';
 import { Trust } from './trust';
@@ -23,17 +23,17 @@ export function activate(context: vscode.ExtensionContext): IrplanApi {
   const output = vscode.window.createOutputChannel('irplan', { log: true });
   const trust = new Trust();
   server = new Server(context, output);
-  const drillReports = new DrillReports();
   const workspaceItem = new WorkspaceStatusItem();
   const serverItem = new ServerStatusItem();
   const current = server;
   const coverage = new CoverageViews(current, context.extensionUri);
+  const drillViews = new DrillViews(context.extensionUri, current, trust, output);
 
   context.subscriptions.push(
     output,
     trust,
     current,
-    drillReports,
+    drillViews,
     workspaceItem,
     serverItem,
     coverage,
@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): IrplanApi {
     // Restricted mode is shown in the language status item; granting trust clears it.
     trust.onDidGrant(() => serverItem.update(current.state, trust.isTrusted)),
     // Commands first, so they exist even if the server never starts.
-    ...registerCommands({ extension: context, server: current, trust, drillReports, coverage }),
+    ...registerCommands({ extension: context, server: current, trust, drillViews, coverage }),
   );
   serverItem.update(current.state, trust.isTrusted);
   // Not awaited: activation must not wait for the server; the language status item shows progress.

@@ -15,12 +15,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { redactSecrets, simulateDrill, type Finding } from './engine';
+import { redactSecrets, type Finding } from './engine';
 import { INIT_PLAN } from './cli/initTemplate';
-import { drillView } from './cli/formatters/drillReport';
-import { drillMarkdown } from './cli/formatters/drillMarkdown';
 import { formatDay, todayDay } from './engine';
 import {
+  AFTER_ACTION_REPORT,
   COVERAGE,
   COVERAGE_CHANGED,
   LIST_DRILLS,
@@ -30,12 +29,11 @@ import {
   type CoverageParams,
   type CoverageResult,
   type DrillListItem,
-  type RunDrillParams,
-  type RunDrillResult,
   type WorkspaceStatus,
 } from './protocol';
 import { WorkspaceIndex } from './lsp/workspace';
 import { WorkspaceCoverage } from './lsp/coverage';
+import { afterAction, runDrill } from './lsp/drills';
 import { Validator, Scheduler } from './lsp/validation';
 import { WorkspaceReports } from './lsp/workspaceReports';
 import { Features } from './lsp/features';
@@ -307,15 +305,9 @@ connection.onRequest(
   ),
 );
 
-connection.onRequest(RUN_DRILL, (params: RunDrillParams): RunDrillResult => {
-  const doc = typeof params?.uri === 'string' ? index.get(params.uri) : undefined;
-  const drill = doc && typeof params.drillId === 'string' ? doc.model.drills.get(params.drillId) : undefined;
-  if (!doc || !drill) return { markdown: '', error: `no drill ${JSON.stringify(params?.drillId)} in this plan` };
-  const cls = drill.class && doc.model.classes.get(drill.class.value);
-  if (!cls) return { markdown: '', error: `drill "${drill.id}" names no class of this plan: set class: to one of its credential classes` };
-  const view = drillView(simulateDrill(drill, cls, doc.model.plan?.incidentLead?.value));
-  return { markdown: drillMarkdown({ file: doc.uri.slice(doc.uri.lastIndexOf('/') + 1), drills: [view] }, { color: false }), drill: view };
-});
+const drillFailed: { markdown: string; error?: string } = { markdown: '', error: 'the drill could not be simulated: the irplan output has the details' };
+connection.onRequest(RUN_DRILL, guard(drillFailed, (params: unknown) => runDrill(index, params)));
+connection.onRequest(AFTER_ACTION_REPORT, guard(drillFailed, (params: unknown) => afterAction(index, params)));
 
 connection.onRequest(STARTER_PLAN, () => ({ text: INIT_PLAN.replace(/\{\{TODAY\}\}/g, formatDay(todayDay())) }));
 

@@ -6,11 +6,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/engine';
 import * as protocol from '../../server/src/protocol';
+import { parseYaml } from '../../server/src/engine/yaml/parse';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('extension manifest', () => {
+  it('has no duplicate key (JSON.parse, and VS Code, would silently keep only the last)', () => {
+    // JSON is YAML: the engine's reader reports a duplicate key with its position.
+    const text = fs.readFileSync(path.join(root, 'package.json'), 'utf8');
+    assert.deepEqual(parseYaml(text).issues.map((i) => i.message), []);
+  });
+
   it('irplan.rules lists exactly the engine rules, in order, with their default severity', () => {
     const rules = manifest.contributes.configuration.properties['irplan.rules'].properties as Record<string, { enum: string[]; markdownDescription: string }>;
     assert.deepEqual(Object.keys(rules), RULES.map((r) => r.id));

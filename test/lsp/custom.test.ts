@@ -1,8 +1,18 @@
 // The custom irplan/* methods of server/src/protocol.ts, over the protocol: irplan/listDrills,
-// irplan/runDrill (the Markdown report and the verdict of spec section 9) and the
-// irplan/workspaceStatus notification.
+// irplan/runDrill (the Markdown report, the verdict of spec section 9 and the drill view's
+// simulation), irplan/afterActionReport and the irplan/workspaceStatus notification.
 import assert from 'node:assert/strict';
-import { LIST_DRILLS, RUN_DRILL, STARTER_PLAN, type DrillListItem, type RunDrillResult, type StarterPlan } from '../../server/src/protocol';
+import * as fs from 'node:fs';
+import {
+  AFTER_ACTION_REPORT,
+  LIST_DRILLS,
+  RUN_DRILL,
+  STARTER_PLAN,
+  type AfterActionReportResult,
+  type DrillListItem,
+  type RunDrillResult,
+  type StarterPlan,
+} from '../../server/src/protocol';
 import { DiagnosticSeverity, useSession } from './harness';
 
 interface DrillJson {
@@ -101,6 +111,35 @@ describe('lsp: custom requests and notifications', function () {
       assert.equal(drill.verdict, 'fail');
     });
 
+    it('carries the drill view\'s simulation: waits apart, actions, the contain_within limit and the contacts of the plan and its imports', async () => {
+      const s = session();
+      const result = await s.request<RunDrillResult>(RUN_DRILL, { uri: s.uri('ci.irplan.yaml'), drillId: 'leaked-pat' });
+      const sim = result.simulation!;
+      assert.equal(sim.drillId, 'leaked-pat');
+      assert.equal(sim.file, 'ci.irplan.yaml');
+      assert.equal(sim.planTitle, 'ACME CI credentials incident response plan');
+      assert.equal(sim.containWithin, 30);
+      assert.equal(sim.timeToContain, 22);
+      assert.deepEqual(
+        sim.steps.map((st) => [st.id, st.plannedActor, st.actor, st.ready, st.approvalWait, st.handoffWait, st.start, st.duration, st.end]),
+        [
+          ['revoke', 'revoker-bot', 'revoker-bot', 0, 0, 0, 0, 2, 2],
+          ['reissue', 'iam-team', 'platform-team', 2, 0, 10, 12, 10, 22],
+        ],
+      );
+      assert.equal(sim.steps[0].action, 'Revoke the token in the GitHub organisation settings');
+      assert.equal(sim.contacts.find((c) => c.id === 'platform-team')?.name, 'Platform engineering', 'a contact from the imported library');
+    });
+
+    it('keeps the JSON report exactly as irplan drill --format json prints it (no view fields in it)', async () => {
+      const s = session();
+      const result = await s.request<RunDrillResult>(RUN_DRILL, { uri: s.uri('ci.irplan.yaml'), drillId: 'leaked-pat' });
+      const drill = result.drill as Record<string, unknown>;
+      assert.deepEqual(Object.keys(drill), ['id', 'class', 'verdict', 'time_to_contain', 'steps', 'objectives', 'injects', 'reasons', 'title', 'severity', 'unavailable', 'handoff']);
+      assert.deepEqual(Object.keys((drill.objectives as object[])[0]), ['kind', 'met', 'detail']);
+      assert.ok(!('duration' in (drill.steps as object[])[0]));
+    });
+
     it('answers an error for a drill that does not exist', async () => {
       const s = session();
       const result = await s.request<RunDrillResult>(RUN_DRILL, { uri: s.uri('ci.irplan.yaml'), drillId: 'nope' });
@@ -109,6 +148,51 @@ describe('lsp: custom requests and notifications', function () {
       const nowhere = await s.request<RunDrillResult>(RUN_DRILL, { uri: s.uri('missing.irplan.yaml'), drillId: 'leaked-pat' });
       assert.equal(nowhere.markdown, '');
       assert.ok(nowhere.error, 'an error for a plan that does not exist');
+    });
+  });
+
+  describe(AFTER_ACTION_REPORT, () => {
+    const record = {
+      facilitator: 'Dana',
+      participants: [{ name: 'Ari', role: 'Platform on-call' }],
+      steps: [
+        { id: 'revoke', start: 1, end: 4 },
+        { id: 'reissue', start: 6, end: 25 },
+      ],
+      injects: [{ index: 1, note: 'Revocation was under way' }],
+      objectives: [{ index: 0, rating: 'S', note: '' }],
+      strengths: ['Fast revocation'],
+      areasForImprovement: ['Deputy handoff'],
+      improvementPlan: [{ item: 'Give platform-team the vault role', owner: 'platform-team', due: '2026-12-15' }],
+      clock: 26,
+    };
+
+    it('renders the after-action report of the recorded drill, against the plan as it reads now, and writes nothing', async () => {
+      const s = session();
+      const uri = await s.open('ci.irplan.yaml');
+      const before = fs.readFileSync(s.path('ci.irplan.yaml'), 'utf8');
+      await s.replace(uri, 'duration: 10m', 'duration: 12m', { after: 'id: reissue' });
+      const result = await s.request<AfterActionReportResult>(AFTER_ACTION_REPORT, { uri, drillId: 'leaked-pat', date: '2026-11-20', record });
+      assert.equal(result.error, undefined);
+      assert.match(result.markdown, /^# After-action report: GitHub token leaked in a public repository$/m);
+      assert.match(result.markdown, /^\| Date \| 2026-11-20 \|$/m);
+      assert.match(result.markdown, /^\| reissue \| platform-team \(for iam-team\) \| 12m to 24m \| 6m to 25m \| \+1m \|$/m, 'the edited duration');
+      assert.match(result.markdown, /^\| 1 \| Give platform-team the vault role \| Platform engineering \(platform-team\) \| 2026-12-15 \|$/m);
+      assert.equal(fs.readFileSync(s.path('ci.irplan.yaml'), 'utf8'), before, 'the plan on disk is untouched');
+    });
+
+    it('refuses a bad date or record with a message naming the field', async () => {
+      const s = session();
+      const uri = s.uri('ci.irplan.yaml');
+      const badDate = await s.request<AfterActionReportResult>(AFTER_ACTION_REPORT, { uri, drillId: 'leaked-pat', date: '20/11/2026', record });
+      assert.equal(badDate.markdown, '');
+      assert.match(badDate.error ?? '', /^date must be a day YYYY-MM-DD, not "20\/11\/2026"$/);
+      const badRecord = await s.request<AfterActionReportResult>(AFTER_ACTION_REPORT, { uri, drillId: 'leaked-pat', date: '2026-11-20', record: { steps: [{ id: 'revoke', start: 'soon' }] } });
+      assert.match(badRecord.error ?? '', /^the drill record cannot be read: record\.steps\[0\]\.start must be a number of drill minutes/);
+      const noDrill = await s.request<AfterActionReportResult>(AFTER_ACTION_REPORT, { uri, drillId: 'nope', date: '2026-11-20', record });
+      assert.match(noDrill.error ?? '', /no drill "nope"/);
+      const noParams = await s.request<AfterActionReportResult>(AFTER_ACTION_REPORT, null);
+      assert.match(noParams.error ?? '', /no drill/);
     });
   });
 

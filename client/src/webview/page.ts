@@ -1,7 +1,7 @@
 // The HTML shell every irplan webview uses (drill view, coverage matrix): one place for the content
 // security policy, the nonce and escaping, so no view can forget them. Pure string building, no
-// `vscode` import: the same pages are rendered in a plain headless Chromium by the tests.
-import { randomBytes } from 'node:crypto';
+// `vscode` or Node import: the same pages are rendered in a plain headless Chromium by the tests,
+// and the views' own scripts (bundled for the browser) escape with the same function.
 
 /** Text for an HTML text node or a double-quoted attribute value: every plan string goes through this. */
 export function escapeHtml(text: string): string {
@@ -12,7 +12,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 
 /** A fresh nonce per render: scripts without it do not run. */
 export function newNonce(): string {
-  return randomBytes(18).toString('base64');
+  // Web Crypto: the same global in Node 20 and in a browser.
+  return btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18))));
 }
 
 /**

@@ -28,6 +28,8 @@ export interface SimulatedStep {
   approver?: string;
   /** Minutes added because the actor was replaced. */
   handoffWait: number;
+  /** The step's own work, its `duration` (0 when unreadable): end = start + duration. */
+  duration: number;
   /** When the step could begin (its predecessors ended); null when a predecessor is blocked. */
   ready: number | null;
   start: number | null;
@@ -56,6 +58,7 @@ export function simulateRevocation(s: Situation): Schedule {
     plannedActor: step.actor?.value,
     approvalWait: 0,
     handoffWait: 0,
+    duration: durationOf(step),
     ready: null,
     start: null,
     end: null,
@@ -104,7 +107,7 @@ export function simulateRevocation(s: Situation): Schedule {
     out.actor = actor.who;
     out.handoffWait = actor.replaced ? s.handoff : 0;
     out.start = ready + out.approvalWait + out.handoffWait;
-    out.end = out.start + durationOf(step);
+    out.end = out.start + out.duration;
     out.blocked = false;
   }
   const anyBlocked = result.some((r) => r.blocked);
@@ -150,6 +153,10 @@ export interface ObjectiveResult {
   kind: 'contain_within' | 'evidence';
   met: boolean;
   detail: string;
+  /** contain_within: the limit in minutes. */
+  limit?: number;
+  /** evidence: the evidence ids the objective names. */
+  evidence?: string[];
 }
 
 export interface InjectResult {
@@ -195,7 +202,7 @@ export function simulateDrill(drill: Drill, cls: CredentialClass, incidentLead: 
       const met = ttc !== null && ttc <= limit;
       const detail = ttc === null ? `never contained (a step is blocked) > ${formatMinutes(limit)}` : `${formatMinutes(ttc)} ${met ? '<=' : '>'} ${formatMinutes(limit)}`;
       if (!met) reasons.push(`contain within ${formatMinutes(limit)} missed: ${detail}`);
-      return [{ kind: 'contain_within', met, detail }];
+      return [{ kind: 'contain_within', met, detail, limit }];
     }
     if (o.evidence) {
       const missing: string[] = [];
@@ -208,7 +215,7 @@ export function simulateDrill(drill: Drill, cls: CredentialClass, incidentLead: 
       const ids = o.evidence.map((r) => r.value).join(', ');
       const detail = met ? `collected: ${ids}` : missing.join('; ');
       if (!met) reasons.push(`evidence objective missed: ${detail}`);
-      return [{ kind: 'evidence', met, detail }];
+      return [{ kind: 'evidence', met, detail, evidence: o.evidence.map((r) => r.value) }];
     }
     return [];
   });

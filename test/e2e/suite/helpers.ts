@@ -200,3 +200,8 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** The tabs of irplan drill views (webview panels), in every editor group. */
+export function drillViewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('irplan.drill'));
+}

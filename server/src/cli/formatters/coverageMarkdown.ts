@@ -3,7 +3,7 @@
 import { CONTROL_TITLES, COVERAGE_CONTROLS, FRAMEWORK_GROUP_TITLES, shortFrameworkId, type FrameworkGroup } from '../../engine';
 import { isTagged, shareText, taggedText, type CoverageFormatter, type PlanView } from './coverageReport';
 import { summaryLine } from './coverageText';
-import { cell, row } from './drillMarkdown';
+import { markdownCell as cell, markdownRow as row } from '../../engine/markdown';
 
 export const coverageMarkdown: CoverageFormatter = ({ view }) => {
   const out = ['# Coverage', '', `**${cell(summaryLine(view))}**`, ''];

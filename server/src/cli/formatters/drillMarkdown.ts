@@ -1,6 +1,7 @@
 // `irplan drill --format markdown`: the text report as a Markdown document (for a pull-request
 // comment or a job summary), with tables.
 import { formatMinutes } from '../../engine';
+import { markdownCell as cell, markdownTable } from '../../engine/markdown';
 import type { DrillFormatter, DrillView } from './drillReport';
 import { actedBy, drillSummary, injectText, minutes, situation, waits } from './drillText';
 
@@ -14,18 +15,12 @@ function section(d: DrillView): string[] {
   const out = [`## ${cell(d.title ? `${d.id}: ${d.title}` : d.id)}`, ''];
   const ttc = d.time_to_contain === null ? 'never (a step is blocked)' : formatMinutes(d.time_to_contain);
   out.push(`**${d.verdict === 'pass' ? '✅ pass' : '❌ fail'}**, time to contain ${ttc}; ${cell(situation(d))}`, '');
-  out.push('| Step | Acted | Start | End | Waits |', '|---|---|---|---|---|');
-  for (const s of d.steps) out.push(row([s.id, actedBy(s), minutes(s.start, s.blocked), minutes(s.end, s.blocked), waits(s)]));
-  out.push('');
+  out.push(...markdownTable(['Step', 'Acted', 'Start', 'End', 'Waits'], d.steps.map((s) => [s.id, actedBy(s), minutes(s.start, s.blocked), minutes(s.end, s.blocked), waits(s)])), '');
   if (d.objectives.length > 0) {
-    out.push('| Objective | Met | Detail |', '|---|---|---|');
-    for (const o of d.objectives) out.push(row([o.kind.replace('_', ' '), o.met ? 'yes' : 'no', o.detail]));
-    out.push('');
+    out.push(...markdownTable(['Objective', 'Met', 'Detail'], d.objectives.map((o) => [o.kind.replace('_', ' '), o.met ? 'yes' : 'no', o.detail])), '');
   }
   if (d.injects.length > 0) {
-    out.push('| At | Met | Inject |', '|---|---|---|');
-    for (const i of d.injects) out.push(row([formatMinutes(i.at), i.met === null ? '-' : i.met ? 'yes' : 'no', injectText(i)]));
-    out.push('');
+    out.push(...markdownTable(['At', 'Met', 'Inject'], d.injects.map((i) => [formatMinutes(i.at), i.met === null ? '-' : i.met ? 'yes' : 'no', injectText(i)])), '');
   }
   if (d.reasons.length > 0) {
     out.push('Reasons:', '');
@@ -33,19 +28,4 @@ function section(d: DrillView): string[] {
     out.push('');
   }
   return out;
-}
-
-export function row(cells: string[]): string {
-  return `| ${cells.map(cell).join(' | ')} |`;
-}
-
-/** Text safe inside a table cell or a heading: no line breaks, pipes or HTML. */
-export function cell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
 }
