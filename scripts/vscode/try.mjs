@@ -29,6 +29,11 @@ const TRY_USER_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'workbench.startupEditor': 'none',
+  // The chat panel of recent versions asks to sign in, which an offline VS Code cannot.
+  'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The copy of examples/ lives inside this repository's .vscode-test/: not a repository to open.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 function parseArgs(argv) {
@@ -72,7 +77,8 @@ async function main() {
   const server = await startServer({
     version,
     vsix,
-    dataDir: path.join(HOME, 'profile'),
+    // One profile per VS Code version: an older VS Code may not read a newer one's state.
+    dataDir: path.join(HOME, `profile-${vscodeVersionOf(version)}`),
     logs: path.join(HOME, 'logs'),
     port: options.port,
     userSettings: TRY_USER_SETTINGS,
