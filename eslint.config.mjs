@@ -26,6 +26,11 @@ export default tseslint.config(
     },
   },
   {
+    // The UI tests (scripts/vscode/ui.mjs runs them with mocha's bdd interface).
+    files: ['test/ui/**/*.mjs'],
+    languageOptions: { globals: Object.fromEntries(['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'].map((name) => [name, 'readonly'])) },
+  },
+  {
     files: ['server/src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [

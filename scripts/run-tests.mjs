@@ -1,6 +1,8 @@
-// The whole test run: every mocha suite of the project in one process, then the end-to-end suite
-// in a real VS Code, then one plain "N passed, N failed" line that CI reads. `npm test` builds
-// first (pretest).
+// The whole test run: every mocha suite of the project in one process (engine, client and the
+// VSIX, CLI as a process, language server over LSP), then the end-to-end tests in real VS Code on
+// the minimum supported and the current version (extension host suite, trusted and restricted;
+// UI tests in chromium), then one plain "N passed, N failed" line for all of it, which CI reads.
+// `npm test` builds first (pretest).
 import Mocha from 'mocha';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -22,7 +24,7 @@ for (const f of files) mocha.addFile(f);
 
 const runner = mocha.run(async (failures) => {
   const { passes = 0, pending = 0 } = runner.stats ?? {};
-  // Then the end-to-end suite (the extension in a real VS Code, scripts/vscode/e2e.mjs), whose
+  // Then the end-to-end tests (the extension in real VS Code, scripts/vscode/e2e.mjs), whose
   // counts join the closing line. Where it cannot run it says so loudly and its tests count as
   // skipped, never passed (IRPLAN_E2E_REQUIRED=1, as in CI, counts them as failed).
   const e2e = await runEndToEnd();
@@ -36,7 +38,7 @@ const runner = mocha.run(async (failures) => {
 async function runEndToEnd() {
   const dir = mkdtempSync(path.join(tmpdir(), 'irplan-e2e-results-'));
   const results = path.join(dir, 'results.json');
-  console.log('\n== end-to-end: the extension in a real VS Code (scripts/vscode/e2e.mjs)');
+  console.log('\n== end-to-end: the extension in real VS Code, extension host and UI (scripts/vscode/e2e.mjs)');
   const code = await new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(root, 'scripts', 'vscode', 'e2e.mjs'), '--results', results], { cwd: root, stdio: 'inherit' });
     child.on('error', () => resolve(-1));

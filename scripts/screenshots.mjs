@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO } from './vscode/install.mjs';
+import { DEFAULT_VERSION, REPO } from './vscode/install.mjs';
 
 const images = path.join(REPO, 'docs', 'images');
 mkdirSync(images, { recursive: true });
@@ -17,7 +17,7 @@ console.log(`screenshots: ${path.relative(REPO, path.join(images, 'coverage.svg'
 
 process.env.IRPLAN_E2E_SCREENSHOTS = images;
 const { runE2e } = await import('./vscode/e2e.mjs');
-const results = await runE2e({ grep: 'e2e: coverage views' });
+const results = await runE2e({ grep: 'e2e: coverage views', only: 'host', versions: [DEFAULT_VERSION] });
 if (results.status !== 'passed') {
   console.error(`screenshots: the coverage tests did not pass (${results.status}): the workbench pictures may be missing or stale`);
   process.exit(1);

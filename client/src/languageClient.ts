@@ -76,8 +76,13 @@ export class Server implements vscode.Disposable {
     });
   }
 
-  /** Sends a custom `irplan/*` request; rejects with ServerNotRunningError when nothing runs. */
+  /**
+   * Sends a custom `irplan/*` request; rejects with ServerNotRunningError when nothing runs. A
+   * start, stop or restart in progress is waited for first: the command that activated the
+   * extension (onCommand) arrives while the server is still starting.
+   */
   async request<R>(method: string, params?: object, token?: vscode.CancellationToken): Promise<R> {
+    await this.queue;
     const client = this.client;
     if (client === undefined || this.current !== 'running') throw new ServerNotRunningError();
     return params === undefined ? client.sendRequest<R>(method, token) : client.sendRequest<R>(method, params, token);

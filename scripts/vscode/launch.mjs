@@ -22,26 +22,13 @@
 //                             may wait for the file)
 // Every other flag (--no-sandbox, --user-data-dir, …) is accepted and ignored: each run gets
 // fresh data folders under a temporary folder, removed at the end.
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { URLSearchParams, fileURLToPath } from 'node:url';
-import { format } from 'node:util';
-import { CHROMIUM, DEFAULT_VERSION, REPO, describeMissing, ensureCodeServer, missingFromSystem } from './install.mjs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_VERSION, REPO } from './install.mjs';
+import { WORKBENCH_NOISE, formatLog, launchChromium, startServer, withTimeout } from './workbench.mjs';
 
 const EXIT_TIMEOUT = 124;
-
-const USER_SETTINGS = {
-  'files.autoSave': 'off',
-  'workbench.startupEditor': 'none',
-  'workbench.tips.enabled': false,
-  'extensions.autoCheckUpdates': false,
-  'extensions.autoUpdate': false,
-  'extensions.ignoreRecommendations': true,
-  'telemetry.telemetryLevel': 'off',
-  'update.mode': 'none',
-};
 
 export function parseArgs(argv) {
   const options = { folder: undefined, extensionDevelopmentPath: [], extensionTestsPath: undefined, restricted: false, version: DEFAULT_VERSION, timeout: Number(process.env.IRPLAN_E2E_TIMEOUT || 300), screenshots: process.env.IRPLAN_E2E_SCREENSHOTS ? path.resolve(process.env.IRPLAN_E2E_SCREENSHOTS) : undefined, logs: path.join(REPO, '.vscode-test', 'e2e-logs'), verbose: !!process.env.IRPLAN_E2E_VERBOSE, ignored: [] };
@@ -73,45 +60,20 @@ export async function launch(options) {
   const started = Date.now();
   const say = (line) => console.log(`[launch] ${line}`);
   if (options.extensionDevelopmentPath.length === 0 || options.extensionTestsPath === undefined) throw new Error('--extensionDevelopmentPath and --extensionTestsPath are required');
-  const missing = missingFromSystem({ for: 'run' });
-  if (missing.length > 0) throw new Error(describeMissing(missing));
-  const cs = await ensureCodeServer({ version: options.version, log: say });
 
   rmSync(options.logs, { recursive: true, force: true });
   mkdirSync(options.logs, { recursive: true });
-  const serverLog = createWriteStream(path.join(options.logs, 'server.log'));
   const workbenchLog = createWriteStream(path.join(options.logs, 'workbench.log'));
-  const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'irplan-vscode-')));
-  const dirs = Object.fromEntries(['server-data', 'user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache'].map((d) => [d, path.join(tmp, d)]));
-  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-  // The user settings of a desktop VS Code where the web workbench differs: a web workbench saves
-  // edits after a delay by default, which would write the tests' edits into the workspace.
-  mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
-  writeFileSync(path.join(dirs['user-data'], 'User', 'settings.json'), `${JSON.stringify(USER_SETTINGS, null, 2)}\n`);
-
   let server;
   let browser;
   let finished = false;
   const cleanup = async () => {
     if (finished) return;
     finished = true;
-    // Bounded: a browser or server that will not go away must not hang the test run.
+    // Bounded: a browser that will not go away must not hang the test run.
     await withTimeout(browser?.close().catch(() => undefined), 10_000);
-    if (server?.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      // The server leads its own process group: the extension host and the language servers go too.
-      killGroup(server.pid, 'SIGTERM');
-      if ((await withTimeout(exited, 5_000)) === TIMED_OUT) killGroup(server.pid, 'SIGKILL');
-    }
-    killGroup(server?.pid, 'SIGKILL'); // stragglers of the group (a language server that ignored SIGTERM)
-    try {
-      // The server's logs (extension host, the irplan output channel) outlive the temporary folder.
-      cpSync(path.join(dirs['user-data'], 'logs'), path.join(options.logs, 'vscode-logs'), { recursive: true });
-    } catch {
-      // no logs yet
-    }
-    await Promise.all([new Promise((r) => serverLog.end(r)), new Promise((r) => workbenchLog.end(r))]);
-    if (!process.env.IRPLAN_E2E_KEEP) rmSync(tmp, { recursive: true, force: true });
+    await server?.stop();
+    await new Promise((r) => workbenchLog.end(r));
   };
   const onSignal = (signal) => {
     say(`${signal}: closing VS Code`);
@@ -121,57 +83,12 @@ export async function launch(options) {
   process.once('SIGTERM', onSignal);
 
   try {
-    const args = [
-      cs.serverMain,
-      '--host', '127.0.0.1',
-      '--port', '0',
-      '--without-connection-token',
-      '--accept-server-license-terms',
-      '--enable-smoke-test-driver',
-      '--disable-telemetry',
-      ...(options.restricted ? [] : ['--disable-workspace-trust']),
-      '--server-data-dir', dirs['server-data'],
-      '--user-data-dir', dirs['user-data'],
-      '--extensions-dir', dirs.extensions,
-    ];
-    server = spawn(process.execPath, args, {
-      cwd: options.folder ?? tmp,
-      detached: true, // its own process group, killed as one
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'], XDG_CACHE_HOME: dirs['xdg-cache'] },
-    });
-    const port = await new Promise((resolve, reject) => {
-      let seen = '';
-      const timer = setTimeout(() => reject(new Error(`the VS Code server did not start listening within 30 s; see ${path.join(options.logs, 'server.log')}`)), 30_000);
-      const onData = (chunk) => {
-        const text = chunk.toString();
-        serverLog.write(text);
-        if (options.verbose) process.stdout.write(prefixLines('[server] ', text));
-        seen += text;
-        const m = /Extension host agent listening on (\d+)/.exec(seen);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      };
-      server.stdout.on('data', onData);
-      server.stderr.on('data', onData);
-      server.once('exit', (code, signal) => {
-        clearTimeout(timer);
-        reject(new Error(`the VS Code server exited (${code ?? signal}) before listening; see ${path.join(options.logs, 'server.log')}:\n${seen.slice(-2000)}`));
-      });
-    });
-    say(`VS Code server ${cs.version} on 127.0.0.1:${port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    browser = await launchChromium();
+    server = await startServer({ version: options.version, logs: options.logs, cwd: options.folder, restricted: options.restricted, smokeTestDriver: true, verbose: options.verbose, say });
+    say(`VS Code ${server.cs.vscodeVersion} (code-server ${server.cs.version}) on ${server.base} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-    });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
-
     let resolveExit;
     const exit = new Promise((resolve) => (resolveExit = resolve));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -195,22 +112,16 @@ export async function launch(options) {
       workbenchLog.write(`[console.${m.type()}] ${m.text()}\n`);
       if (options.verbose) process.stdout.write(`[browser ${m.type()}] ${m.text()}\n`);
     });
-    server.once('exit', (code, signal) => {
+    server.onExit((code, signal) => {
       if (!finished) resolveExit(crashed(`the VS Code server exited (${code ?? signal}) during the tests`));
     });
 
-    const remote = (p) => `vscode-remote://127.0.0.1:${port}${encodeURI(p.split(path.sep).join('/'))}`;
     const payload = [
-      ...options.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', remote(p)]),
-      ['extensionTestsPath', remote(options.extensionTestsPath)],
+      ...options.extensionDevelopmentPath.map((p) => ['extensionDevelopmentPath', server.remoteUri(p)]),
+      ['extensionTestsPath', server.remoteUri(options.extensionTestsPath)],
     ];
-    const query = new URLSearchParams();
-    if (options.folder !== undefined) query.set('folder', options.folder);
-    else query.set('ew', 'true');
-    query.set('payload', JSON.stringify(payload));
-    const url = `http://127.0.0.1:${port}/?${query}`;
     say(`opening the workbench${options.folder ? ` on ${options.folder}` : ''}${options.restricted ? ' (restricted mode)' : ''}`);
-    await page.goto(url);
+    await page.goto(server.workbenchUrl({ folder: options.folder, payload }));
 
     const timedOut = Symbol('timeout');
     const code = await Promise.race([exit, delay(options.timeout * 1000).then(() => timedOut)]);
@@ -257,55 +168,12 @@ async function screenshot(page, dir, name, selector) {
   renameSync(partial, file);
 }
 
-/**
- * What the workbench itself logs in an offline test run: harmless, kept in workbench.log only.
- * Everything else of type info/warn/error is printed (the extension host's console has no mark of
- * its own: it arrives as plain info entries, printf-style).
- */
-const WORKBENCH_NOISE = [
-  /^Resolv(ing|ed) connection token/,
-  /^Creating a socket/,
-  /^Updating additional builtin extensions cache/,
-  /^ChatSessionStore:/,
-  /^\[Service Worker\]/,
-  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|net::ERR_/,
-  /open-vsx\.org|marketplace|gallery/i,
-  /^CodeExpectedError\b/, // VS Code's errors for people (no file system provider for a content-provider document…)
-  /^Extension host \(Remote\) is unresponsive|^Extension host \(Remote\) is responsive/,
-];
-
-/** An entry's arguments as one line: they are console arguments, printf-style (`'  %d passing (%s)', 5, '2s'`). */
-function formatLog(args) {
-  if (!Array.isArray(args)) return String(args);
-  return format(...args);
-}
-
 function safeJson(v) {
   try {
     return JSON.stringify(v);
   } catch {
     return String(v);
   }
-}
-
-function prefixLines(prefix, text) {
-  return text.replace(/^(?=.)/gm, prefix);
-}
-
-function killGroup(pid, signal) {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // already gone
-  }
-}
-
-const TIMED_OUT = Symbol('timed out');
-function withTimeout(promise, ms) {
-  if (promise === undefined) return Promise.resolve(undefined);
-  let timer;
-  return Promise.race([promise, new Promise((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), ms)))]).finally(() => clearTimeout(timer));
 }
 
 function delay(ms) {

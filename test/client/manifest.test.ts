@@ -39,6 +39,37 @@ describe('extension manifest', () => {
     }
   });
 
+  it('supports the oldest VS Code the end-to-end tests run on (scripts/vscode/install.mjs), and no older', () => {
+    const installer = fs.readFileSync(path.join(root, 'scripts', 'vscode', 'install.mjs'), 'utf8');
+    const oldestTested = /vscode: '(\d+\.\d+\.\d+)'/.exec(installer)?.[1];
+    assert.equal(manifest.engines.vscode, `^${oldestTested}`);
+  });
+
+  it('has what people expect of a Marketplace extension: icon, categories, keywords, banner', () => {
+    const icon = fs.readFileSync(path.join(root, manifest.icon));
+    // A PNG (the Marketplace rejects SVG icons) of 128×128: the IHDR chunk's width and height.
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128]);
+    assert.ok(manifest.categories.includes('Linters') && manifest.categories.includes('Programming Languages'), JSON.stringify(manifest.categories));
+    assert.ok(manifest.keywords.length >= 5 && manifest.keywords.length <= 30, 'the Marketplace takes at most 30 keywords');
+    assert.match(manifest.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  });
+
+  it('offers a walkthrough of four steps, each with its Markdown, and a welcome in an empty Explorer', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs as { id: string; steps: { title: string; description: string; media: { markdown: string } }[] }[];
+    assert.deepEqual(walkthrough.steps.map((s) => s.title), ['Write a first plan', 'Fix a finding', 'Run a drill', 'Add the CLI to CI']);
+    for (const step of walkthrough.steps) assert.ok(fs.statSync(path.join(root, step.media.markdown)).size > 200, step.media.markdown);
+    // Command links in the steps and the welcome name commands that exist (ours, or VS Code's).
+    const ours = (manifest.contributes.commands as { command: string }[]).map((c) => c.command);
+    const welcome = manifest.contributes.viewsWelcome as { view: string; contents: string }[];
+    const links = [...walkthrough.steps.map((s) => s.description), ...welcome.map((w) => w.contents)].join('\n').matchAll(/\(command:([\w.]+)/g);
+    for (const [, command] of links) assert.ok(ours.includes(command) || /^workbench\./.test(command), command);
+    assert.deepEqual(welcome.map((w) => w.view), ['explorer']);
+    assert.match(welcome[0].contents, /^No incident-response plan yet\.\n\[Create a plan\]\(command:irplan\.newPlan\)/);
+    assert.equal(walkthrough.id, 'irplan.gettingStarted', 'the welcome\'s "Learn more" opens it by id');
+    assert.ok(welcome[0].contents.includes(encodeURIComponent(`"${manifest.publisher}.${manifest.name}#${walkthrough.id}"`)));
+  });
+
   it('points at files that exist and that .vscodeignore lets into the VSIX', () => {
     const allowed = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').filter((l) => l.startsWith('!'));
     const files = [

@@ -1,12 +1,19 @@
-// Activation: a plan opens with the irplan language, the extension is active, and the language
-// server it starts answers with the plan's first diagnostics. Runs first (file order): its timing
-// is the one a person waits for after opening a workspace.
+// Activation: a workspace with plans activates the extension by itself; a plan opens with the
+// irplan language, and the language server answers with the plan's first diagnostics. Runs first
+// (file order): its timing is the one a person waits for after opening a workspace.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { FINDINGS, LIBRARY, extension, irplanDiagnostics, openPlan, timings, waitFor, workspaceUri } from './helpers';
 
 describe('e2e: activation', () => {
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  // Activation on a plan file in a workspace without plans is in trust.restricted.test.ts.
+  it('a workspace with plans activates the extension before any plan is opened (workspaceContains)', async () => {
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.languageId === 'irplan').map((d) => d.uri.path), [], 'no plan is open yet');
+    const ext = extension();
+    await waitFor(() => ext.isActive, `the extension ${ext.id} to be active`);
+  });
 
   it('opening a plan gives it the irplan language, activates the extension and brings its first diagnostics', async () => {
     const ext = extension();

@@ -35,11 +35,17 @@ export async function run(): Promise<void> {
   });
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, slow: 5_000 });
   if (process.env.IRPLAN_E2E_GREP) mocha.grep(process.env.IRPLAN_E2E_GREP);
+  // scripts/vscode/e2e.mjs runs the suite twice per version: on the trusted fixture workspace, and
+  // in restricted mode on an empty folder (only *.restricted.test.js there). The root suite's title
+  // names both, so every test's full title says where it ran.
+  const mode = process.env.IRPLAN_E2E_MODE === 'restricted' ? 'restricted' : 'trusted';
+  mocha.suite.title = `VS Code ${vscode.version} (${mode})`;
+  const inMode = (f: string) => f.endsWith('.restricted.test.js') === (mode === 'restricted');
   // Only compiled files whose source still exists: out/ keeps the output of deleted tests.
   const sources = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'e2e', 'suite');
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js') && fs.existsSync(path.join(sources, f.replace(/\.js$/, '.ts'))))
+    .filter((f) => f.endsWith('.test.js') && inMode(f) && fs.existsSync(path.join(sources, f.replace(/\.js$/, '.ts'))))
     .sort();
   for (const f of files) mocha.addFile(path.join(__dirname, f));
 
@@ -63,6 +69,6 @@ export async function run(): Promise<void> {
   firstDiagnostics.dispose();
   const out = process.env.IRPLAN_E2E_RESULTS;
   if (out) fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`e2e (VS Code ${vscode.version}): ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
+  console.log(`e2e (VS Code ${vscode.version}, ${mode}): ${results.passed} passed, ${results.failed} failed${results.skipped ? `, ${results.skipped} skipped` : ''}`);
   if (failures > 0) throw new Error(`${failures} end-to-end test${failures === 1 ? '' : 's'} failed`);
 }

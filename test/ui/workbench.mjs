@@ -1,0 +1,134 @@
+// Helpers of the UI tests: what a person does in the workbench (quick open, the command palette,
+// go to line, keys) and what they see (the DOM, screenshots), on the session scripts/vscode/ui.mjs
+// opened: the VSIX installed in a real VS Code, a copy of test/e2e/workspace as the folder.
+// Everything polls (`until`): the workbench renders asynchronously and the language server
+// answers a moment later. Never a fixed sleep.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+/** Set by ui.mjs before mocha loads the tests: { page, context, server, workspace, vscodeVersion, screenshots }. */
+export const session = {};
+
+/** How long a step waits for the workbench (it answers in well under a second; CI machines are slow). */
+export const WAIT_MS = 20_000;
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Polls `probe` until it returns something other than undefined/false/null (and does not throw),
+ * and returns that. On timeout it fails with `what` and the last value or error seen.
+ */
+export async function until(probe, what, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false && value !== null) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      const seen = last instanceof Error ? last.message.split('\n')[0] : JSON.stringify(last);
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last seen: ${seen})`);
+    }
+    await sleep(delay);
+  }
+}
+
+/** Waits until `locator` (its first match) is visible; returns it. */
+export async function visible(locator, what, timeoutMs = WAIT_MS) {
+  await until(() => locator.first().isVisible(), what, timeoutMs);
+  return locator.first();
+}
+
+/** The text of `locator`'s first match, trimmed, or undefined when there is none. */
+export async function textOf(locator) {
+  if ((await locator.count()) === 0) return undefined;
+  return (await locator.first().textContent())?.replace(/\s+/g, ' ').trim();
+}
+
+let shot = 0;
+/**
+ * Saves a PNG of the whole window (of `page`, the session's by default) as
+ * .vscode-test/screenshots/<VS Code version>/<NN>-<name>.png (NN: the order of the run) and
+ * returns its path.
+ */
+export async function screenshot(name, page = session.page) {
+  mkdirSync(session.screenshots, { recursive: true });
+  const file = path.join(session.screenshots, `${String(++shot).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+const quickInput = () => session.page.locator('.quick-input-widget');
+
+/** Opens `relative` (a path in the workspace) with Quick Open, as a person types it; waits for its editor tab. */
+export async function openFile(relative) {
+  const { page } = session;
+  const name = path.posix.basename(relative);
+  await page.keyboard.press('Control+P');
+  const input = await visible(quickInput().locator('input'), 'the Quick Open box');
+  await input.fill(relative);
+  const row = await visible(quickInput().locator('.monaco-list-row', { hasText: name }), `${relative} among the Quick Open results`);
+  await row.click();
+  await visible(page.locator('.tabs-container .tab.active', { hasText: name }), `the active tab of ${name}`);
+  // The editor's text is there (not the placeholder a web workbench shows while loading).
+  await visible(page.locator('.editor-instance .monaco-editor .view-lines .view-line'), `the text of ${name}`);
+}
+
+/** Runs a command from the command palette by its title (`Category: Title`, as shown there). */
+export async function runCommand(title) {
+  const { page } = session;
+  await page.keyboard.press('F1');
+  const input = await visible(quickInput().locator('input'), 'the command palette');
+  await input.fill(`>${title}`);
+  const row = await visible(quickInput().locator('.monaco-list-row').filter({ has: page.getByText(title, { exact: true }) }), `"${title}" in the command palette`);
+  await row.click();
+  await until(async () => !(await quickInput().isVisible()), `the command palette to close after "${title}"`);
+}
+
+/** Moves the cursor with Go to Line (Ctrl+G), `line` and `column` 1-based, as the status bar counts. */
+export async function goTo(line, column = 1) {
+  const { page } = session;
+  await page.keyboard.press('Control+G');
+  const input = await visible(quickInput().locator('input'), 'the Go to Line box');
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await visible(page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }), `the cursor at line ${line}, column ${column}`);
+}
+
+/** The text of the lines the active editor renders (the visible ones), one string. */
+export async function visibleEditorText() {
+  const lines = await session.page.locator('.editor-instance .monaco-editor .view-lines .view-line').allTextContents();
+  // The editor renders spaces as non-breaking ones.
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** The Problems status item's accessible text, e.g. "Errors: 2, Infos: 1" (VS Code's own count). */
+export async function problemCounts() {
+  return session.page.locator('.statusbar-item[id="status.problems"]').first().getAttribute('aria-label');
+}
+
+const tabCount = () => session.page.locator('.tabs-container .tab').count();
+
+/**
+ * Back to a known state between tests: no dialog, quick input or menu open, every editor
+ * reverted and closed, the panel closed.
+ */
+export async function reset() {
+  const { page } = session;
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  // One editor at a time: closing a changed editor otherwise asks whether to save it.
+  for (let open = await tabCount(); open > 0; open = await tabCount()) {
+    await runCommand('View: Revert and Close Editor');
+    await until(async () => (await tabCount()) < open, 'the active editor to close');
+  }
+  if (await page.locator('.part.panel').isVisible()) {
+    await page.keyboard.press('Control+J'); // View: Toggle Panel Visibility (its title differs between versions)
+    await until(async () => !(await page.locator('.part.panel').isVisible()), 'the panel to close');
+  }
+}
