@@ -64,10 +64,11 @@ describe('extension manifest', () => {
     const welcome = manifest.contributes.viewsWelcome as { view: string; contents: string }[];
     const links = [...walkthrough.steps.map((s) => s.description), ...welcome.map((w) => w.contents)].join('\n').matchAll(/\(command:([\w.]+)/g);
     for (const [, command] of links) assert.ok(ours.includes(command) || /^workbench\./.test(command), command);
-    assert.deepEqual(welcome.map((w) => w.view), ['explorer']);
-    assert.match(welcome[0].contents, /^No incident-response plan yet\.\n\[Create a plan\]\(command:irplan\.newPlan\)/);
+    const explorer = welcome.filter((w) => w.view === 'explorer');
+    assert.equal(explorer.length, 1, 'one welcome in the empty Explorer');
+    assert.match(explorer[0].contents, /^No incident-response plan yet\.\n\[Create a plan\]\(command:irplan\.newPlan\)/);
     assert.equal(walkthrough.id, 'irplan.gettingStarted', 'the welcome\'s "Learn more" opens it by id');
-    assert.ok(welcome[0].contents.includes(encodeURIComponent(`"${manifest.publisher}.${manifest.name}#${walkthrough.id}"`)));
+    assert.ok(explorer[0].contents.includes(encodeURIComponent(`"${manifest.publisher}.${manifest.name}#${walkthrough.id}"`)));
   });
 
   it('points at files that exist and that .vscodeignore lets into the VSIX', () => {

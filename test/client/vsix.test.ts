@@ -39,6 +39,12 @@ function expectedFiles(): string[] {
     ...RULES.map((r) => `docs/rules/${r.id}.md`),
     'media/dist/codicons/codicon.css',
     'media/dist/codicons/codicon.ttf',
+    ...c.viewsContainers.activitybar.map((v: { icon: string }) => relative(v.icon)),
+    // The webviews' own scripts and styles: the coverage matrix and the drill view.
+    'media/coverage-matrix.css',
+    'media/coverage-matrix.js',
+    'media/drill.css',
+    'media/dist/drill.js',
     ...readmeImages,
   ]
     .filter((f, i, all) => all.indexOf(f) === i)
