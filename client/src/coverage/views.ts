@@ -52,6 +52,8 @@ export class CoverageViews implements vscode.Disposable {
   readonly frameworks = new NodeTreeProvider();
   readonly matrix: CoverageMatrixPanel;
   private result: CoverageResult | undefined;
+  /** The answer on screen, as JSON, to tell a changed answer from the same one again. */
+  private shownJson: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly treeViews: vscode.TreeView<TreeNode>[];
   private refreshing: Promise<void> | undefined;
@@ -108,11 +110,23 @@ export class CoverageViews implements vscode.Disposable {
       this.server.output.warn(`${COVERAGE} failed: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (result) this.show(result, result.plans.length === 0 ? 'empty' : 'ready');
+    if (!result) return;
+    // The server says coverage *may* have changed (a plan opened or closed says so too). Drawing
+    // the same trees again would replace every item, and VS Code forgets the commands of replaced
+    // items: a click on a row at that moment would do nothing. A matrix just opened still needs
+    // drawing (update() redraws only what it does not show yet).
+    const json = JSON.stringify(result);
+    if (json === this.shownJson) {
+      this.matrix.update(result);
+      this.refreshed.fire(result);
+      return;
+    }
+    this.show(result, result.plans.length === 0 ? 'empty' : 'ready', json);
   }
 
-  private show(result: CoverageResult | undefined, state: 'loading' | 'empty' | 'ready' | 'stopped'): void {
+  private show(result: CoverageResult | undefined, state: 'loading' | 'empty' | 'ready' | 'stopped', json?: string): void {
     this.result = result;
+    this.shownJson = json;
     void vscode.commands.executeCommand('setContext', STATE_KEY, state);
     const ready = result !== undefined && state === 'ready';
     this.coverage.set(ready ? coverageTree(result) : []);
