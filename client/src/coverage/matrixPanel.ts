@@ -3,6 +3,7 @@
 // missing control — is checked against the coverage the page was drawn from before anything opens.
 import * as vscode from 'vscode';
 import type { CoverageResult } from '../../../server/src/protocol';
+import { besidePanel } from '../webview/columns';
 import { newNonce } from '../webview/page';
 import { MATRIX_TITLE, renderMatrixPage } from './matrixPage';
 import { coverageSummary, matrixTarget, parseMatrixMessage, type RevealTarget } from './model';
@@ -21,7 +22,8 @@ export class CoverageMatrixPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     /** The coverage the views hold now. */
     private readonly current: () => CoverageResult | undefined,
-    private readonly reveal: (target: RevealTarget) => Promise<void>,
+    /** Opens the target in `column`. */
+    private readonly reveal: (target: RevealTarget, column: vscode.ViewColumn) => Promise<void>,
     /** Asks the server again (the panel needs the heat map, which is sent only while it is open). */
     private readonly refresh: () => Promise<void>,
   ) {}
@@ -71,7 +73,8 @@ export class CoverageMatrixPanel implements vscode.Disposable {
     const parsed = parseMatrixMessage(message);
     const result = this.current();
     const target = parsed && result ? matrixTarget(result, parsed) : undefined;
-    if (target) await this.reveal(target);
+    // Beside the matrix, which stays in sight for the next click.
+    if (target) await this.reveal(target, besidePanel(this.panel));
   }
 
   private page(webview: vscode.Webview, summary: string, svg: string): string {

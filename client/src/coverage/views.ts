@@ -66,7 +66,7 @@ export class CoverageViews implements vscode.Disposable {
     private readonly server: Server,
     extensionUri: vscode.Uri,
   ) {
-    this.matrix = new CoverageMatrixPanel(extensionUri, () => this.result, (target) => revealTarget(target), () => this.refresh());
+    this.matrix = new CoverageMatrixPanel(extensionUri, () => this.result, (target, column) => revealTarget(target, column), () => this.refresh());
     this.treeViews = [
       vscode.window.createTreeView(COVERAGE_VIEW, { treeDataProvider: this.coverage, showCollapseAll: true }),
       vscode.window.createTreeView(FRAMEWORKS_VIEW, { treeDataProvider: this.frameworks, showCollapseAll: true }),
@@ -148,12 +148,15 @@ export function isRevealTarget(value: unknown): value is RevealTarget {
   return typeof v.uri === 'string' && isRange(v.range);
 }
 
-/** Opens the document and selects the target (an empty range puts the cursor where the key belongs). */
-export async function revealTarget(target: unknown): Promise<void> {
+/**
+ * Opens the document (in `column`, by default the active editor group) and selects the target (an
+ * empty range puts the cursor where the key belongs).
+ */
+export async function revealTarget(target: unknown, column?: vscode.ViewColumn): Promise<void> {
   if (!isRevealTarget(target)) throw new Error('nothing to go to');
   const uri = vscode.Uri.parse(target.uri, true);
   const { start, end } = target.range;
   const range = new vscode.Range(start.line, start.character, end.line, end.character);
-  const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: true });
+  const editor = await vscode.window.showTextDocument(uri, { selection: range, preview: true, viewColumn: column });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../server/src/protocol';
 import { ServerNotRunningError, type Server } from '../languageClient';
 import type { Trust } from '../trust';
+import { besidePanel } from '../webview/columns';
 import { newNonce } from '../webview/page';
 import { writeNewFile } from '../files';
 import { drillPageHtml, drillTitle } from './drillPage';
@@ -173,7 +174,8 @@ export class DrillViews implements vscode.Disposable, vscode.WebviewPanelSeriali
     const target = await writeNewFile(this.reportsFolder(view.uri), (taken) => pickReportName(view.drillId, day, taken), new TextEncoder().encode(result.markdown));
     const shown = vscode.workspace.asRelativePath(target, false);
     void view.panel.webview.postMessage({ type: 'status', level: 'info', text: `Saved ${shown}` });
-    await vscode.window.showTextDocument(target, { preview: false, viewColumn: vscode.ViewColumn.One });
+    // Beside the view: the facilitator still sees it (and its "Saved" line) next to the report.
+    await vscode.window.showTextDocument(target, { preview: false, viewColumn: besidePanel(view.panel) });
     return target;
   }
 
