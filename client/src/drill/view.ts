@@ -21,6 +21,8 @@ const RATINGS: [string, string][] = [
 
 const e = escapeHtml;
 const icon = (name: string) => `<span class="codicon codicon-${name}" aria-hidden="true"></span>`;
+/** A table of form fields scrolls sideways in its own box when the panel is too narrow, never the whole page. */
+const scrolling = (table: string) => `<div class="table-scroll">${table}</div>`;
 
 export interface LiveView {
   clock: ClockState;
@@ -167,7 +169,7 @@ export function renderStepTable(sim: DrillSimulation, record: DrillRecord): stri
       const value = r?.[which];
       const label = `${which === 'start' ? 'Started' : 'Finished'} ${s.id}`;
       return (
-        `<td><span class="time-cell"><input type="text" inputmode="decimal" size="9" data-field="step.${which}" data-step="${e(s.id)}" value="${value === undefined ? '' : e(clockText(value))}" placeholder="T+mm:ss" aria-label="${e(`${label} at (drill clock)`)}"${r?.skipped ? ' disabled' : ''}>` +
+        `<td><span class="time-cell"><input type="text" inputmode="decimal" class="drill-time" data-field="step.${which}" data-step="${e(s.id)}" value="${value === undefined ? '' : e(clockText(value))}" placeholder="T+mm:ss" aria-label="${e(`${label} at (drill clock)`)}"${r?.skipped ? ' disabled' : ''}>` +
         `<button type="button" class="icon" data-action="step-now" data-which="${which}" data-step="${e(s.id)}" aria-label="${e(`${label} now`)}" title="${which === 'start' ? 'Started now' : 'Finished now'}"${r?.skipped ? ' disabled' : ''}>${icon(which === 'start' ? 'debug-start' : 'pass-filled')}</button></span></td>`
       );
     };
@@ -176,7 +178,7 @@ export function renderStepTable(sim: DrillSimulation, record: DrillRecord): stri
       `<td><input type="checkbox" data-field="step.skipped" data-step="${e(s.id)}" aria-label="${e(`Skipped ${s.id}`)}"${r?.skipped ? ' checked' : ''}></td></tr>`
     );
   });
-  return `<table class="grid-table steps"><caption>What the team did: press a button when a step starts or finishes, or type the drill time.</caption><thead><tr><th scope="col">Step</th><th scope="col">Acted (simulated)</th><th scope="col">Simulated</th><th scope="col">Started</th><th scope="col">Finished</th><th scope="col">Skipped</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return scrolling(`<table class="grid-table steps"><caption>What the team did: press a button when a step starts or finishes, or type the drill time.</caption><thead><tr><th scope="col">Step</th><th scope="col">Acted (simulated)</th><th scope="col">Simulated</th><th scope="col">Started</th><th scope="col">Finished</th><th scope="col">Skipped</th></tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
 /** Facilitator, participants, objective ratings, strengths, areas for improvement, improvement plan. */
@@ -191,7 +193,7 @@ export function renderReportForm(sim: DrillSimulation, record: DrillRecord): str
       `<td><button type="button" class="icon" data-action="remove-participant" data-index="${i}" aria-label="${e(`Remove participant ${i + 1}`)}">${icon('trash')}</button></td></tr>`,
   );
   out.push(
-    `<h3>Participants</h3><table class="grid-table"><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col"><span class="sr-only">Remove</span></th></tr></thead><tbody>${people.join('')}</tbody></table>` +
+    `<h3>Participants</h3>${scrolling(`<table class="grid-table"><thead><tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col"><span class="sr-only">Remove</span></th></tr></thead><tbody>${people.join('')}</tbody></table>`)}` +
       `<button type="button" data-action="add-participant">${icon('add')} Add participant</button>`,
   );
 
@@ -228,7 +230,7 @@ export function renderReportForm(sim: DrillSimulation, record: DrillRecord): str
     );
   });
   out.push(
-    `<h3>Improvement plan</h3><table class="grid-table"><thead><tr><th scope="col">Item</th><th scope="col">Owner (contact)</th><th scope="col">Due date</th><th scope="col"><span class="sr-only">Remove</span></th></tr></thead><tbody>${items.join('')}</tbody></table>` +
+    `<h3>Improvement plan</h3>${scrolling(`<table class="grid-table"><thead><tr><th scope="col">Item</th><th scope="col">Owner (contact)</th><th scope="col">Due date</th><th scope="col"><span class="sr-only">Remove</span></th></tr></thead><tbody>${items.join('')}</tbody></table>`)}` +
       `<button type="button" data-action="add-improvement">${icon('add')} Add improvement item</button>`,
   );
   return out.join('');
