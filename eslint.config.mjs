@@ -26,9 +26,12 @@ export default tseslint.config(
     },
   },
   {
-    // The UI tests (scripts/vscode/ui.mjs runs them with mocha's bdd interface).
+    // The UI tests (scripts/vscode/ui.mjs runs them with mocha's bdd interface); the functions
+    // they give to playwright's evaluate() run in the workbench's or a webview's page.
     files: ['test/ui/**/*.mjs'],
-    languageOptions: { globals: Object.fromEntries(['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach'].map((name) => [name, 'readonly'])) },
+    languageOptions: {
+      globals: Object.fromEntries(['describe', 'it', 'before', 'after', 'beforeEach', 'afterEach', 'document', 'getComputedStyle'].map((name) => [name, 'readonly'])),
+    },
   },
   {
     files: ['server/src/engine/**/*.ts'],

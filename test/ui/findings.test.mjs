@@ -10,6 +10,9 @@ describe('UI: findings of a broken plan', () => {
     // class-deputy is reported on the class key `deploy-key` (line 26): its squiggle is there.
     const line = page.locator('.view-line', { hasText: /^\s*deploy-key:\s*$/ });
     await visible(line, 'the line of deploy-key');
+    // The class's code lens arrives a moment later and moves the lines under it down: wait for it,
+    // or the pointer would land where deploy-key was.
+    await visible(page.locator('.codelens-decoration', { hasText: /\d+\/7 controls/ }), 'the code lens of deploy-key');
     // The editor re-renders its overlays as code lenses arrive: compare positions until they agree.
     await until(async () => {
       const lineBox = await line.first().boundingBox();

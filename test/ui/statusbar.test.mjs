@@ -2,23 +2,14 @@
 // counts them) and the share of credential classes with every control, whatever file is open;
 // a click opens the Problems panel.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { screenshot, session, textOf, until, visible } from './workbench.mjs';
-
-const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'irplan.js');
+import { irplan, screenshot, session, textOf, until, visible } from './workbench.mjs';
 
 describe('UI: status bar', () => {
   it('shows the workspace\'s errors as the CLI counts them and its coverage; a click opens Problems', async () => {
-    const { page, workspace } = session;
-    let summary;
-    try {
-      execFileSync(process.execPath, [CLI, 'validate', '--format', 'json'], { cwd: workspace, encoding: 'utf8' });
-      assert.fail('the workspace has errors: irplan validate should exit 1');
-    } catch (error) {
-      summary = JSON.parse(error.stdout).summary;
-    }
+    const { page } = session;
+    const validate = irplan('validate', '--format', 'json');
+    assert.equal(validate.status, 1, 'the workspace has errors: irplan validate should exit 1');
+    const { summary } = validate.json;
     assert.equal(summary.errors, 2, 'the fixture workspace has two errors (class-deputy, unknown-framework)');
     // Coverage: of the two classes, github-pat has every control, deploy-key has no deputy.
     const expected = `${summary.errors} errors · 50% covered`;

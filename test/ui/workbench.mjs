@@ -3,8 +3,10 @@
 // opened: the VSIX installed in a real VS Code, a copy of test/e2e/workspace as the folder.
 // Everything polls (`until`): the workbench renders asynchronously and the language server
 // answers a moment later. Never a fixed sleep.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Set by ui.mjs before mocha loads the tests: { page, context, server, workspace, vscodeVersion, screenshots }. */
 export const session = {};
@@ -66,6 +68,11 @@ export async function screenshot(name, page = session.page) {
 
 const quickInput = () => session.page.locator('.quick-input-widget');
 
+/** Waits until an editor group's active tab is `name` (a file name or a webview's title); returns it. */
+export function activeTab(name) {
+  return visible(session.page.locator('.tabs-container .tab.active', { hasText: name }), `the active tab of ${name}`);
+}
+
 /** Opens `relative` (a path in the workspace) with Quick Open, as a person types it; waits for its editor tab. */
 export async function openFile(relative) {
   const { page } = session;
@@ -75,19 +82,26 @@ export async function openFile(relative) {
   await input.fill(relative);
   const row = await visible(quickInput().locator('.monaco-list-row', { hasText: name }), `${relative} among the Quick Open results`);
   await row.click();
-  await visible(page.locator('.tabs-container .tab.active', { hasText: name }), `the active tab of ${name}`);
+  await activeTab(name);
   // The editor's text is there (not the placeholder a web workbench shows while loading).
   await visible(page.locator('.editor-instance .monaco-editor .view-lines .view-line'), `the text of ${name}`);
 }
 
-/** Runs a command from the command palette by its title (`Category: Title`, as shown there). */
-export async function runCommand(title) {
+/**
+ * Runs a command from the command palette by its title (`Category: Title`, as shown there). When
+ * the command asks with a quick pick, `pick` is the label of the item to choose.
+ */
+export async function runCommand(title, { pick } = {}) {
   const { page } = session;
   await page.keyboard.press('F1');
   const input = await visible(quickInput().locator('input'), 'the command palette');
   await input.fill(`>${title}`);
   const row = await visible(quickInput().locator('.monaco-list-row').filter({ has: page.getByText(title, { exact: true }) }), `"${title}" in the command palette`);
   await row.click();
+  if (pick !== undefined) {
+    const item = quickInput().locator('.monaco-list-row').filter({ has: page.getByText(pick, { exact: true }) });
+    await (await visible(item, `"${pick}" among the choices of "${title}"`)).click();
+  }
   await until(async () => !(await quickInput().isVisible()), `the command palette to close after "${title}"`);
 }
 
@@ -99,6 +113,84 @@ export async function goTo(line, column = 1) {
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await visible(page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` }), `the cursor at line ${line}, column ${column}`);
+}
+
+/** The cursor as the status bar shows it, e.g. "Ln 26, Col 13 (10 selected)", or undefined without an editor. */
+export async function cursorStatus() {
+  return textOf(session.page.locator('.statusbar-item').filter({ hasText: /^\s*Ln \d+, Col \d+/ }));
+}
+
+/** Waits until the status bar shows the cursor as `expected` ("Ln 30, Col 1"; with a selection "Ln 26, Col 13 (10 selected)"). */
+export function cursorAt(expected, what = `the cursor at ${expected}`) {
+  return until(async () => (await cursorStatus()) === expected, `${what} (status bar "${expected}")`);
+}
+
+/**
+ * Clicks the activity bar icon labelled `label` (a view container, as a person opens it) unless
+ * the side bar already shows it (a second click would close it): `shown` is a locator in it.
+ */
+export async function openViewContainer(label, shown) {
+  const { page } = session;
+  if (!(await shown.first().isVisible())) {
+    const icon = await visible(page.locator(`.part.activitybar .action-label[aria-label=${JSON.stringify(label)}]`), `the "${label}" icon in the activity bar`);
+    await icon.click();
+  }
+  return visible(shown, `the "${label}" view container in the side bar`);
+}
+
+/** Shows or hides the side bar (Ctrl+B, View: Toggle Primary Side Bar Visibility). */
+export async function setSideBarVisible(shown) {
+  const { page } = session;
+  const sideBar = page.locator('.part.sidebar');
+  if ((await sideBar.isVisible()) !== shown) await page.keyboard.press('Control+B');
+  await until(async () => (await sideBar.isVisible()) === shown, `the side bar ${shown ? 'shown' : 'hidden'}`);
+}
+
+/**
+ * The frame of a webview whose document holds `selector`. A webview is an iframe in an iframe of
+ * the workbench; which one holds which page is not named, so every frame is asked.
+ */
+export function webviewFrame(selector, what) {
+  const { page } = session;
+  return until(async () => {
+    for (const frame of page.frames()) {
+      if (frame !== page.mainFrame() && !frame.isDetached() && (await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    return undefined;
+  }, `${what} in a webview (${selector})`);
+}
+
+/**
+ * What colour the theme variable `variable` (e.g. --vscode-foreground) is in `frame` (the workbench
+ * by default, or a webview's), as computed CSS (`rgb(…)`), so colours from either compare.
+ */
+export function themeColor(variable, frame = session.page.mainFrame()) {
+  return frame.evaluate((name) => {
+    const probe = document.createElement('span');
+    probe.style.color = `var(${name})`;
+    (document.querySelector('.monaco-workbench') ?? document.body).append(probe);
+    const color = getComputedStyle(probe).color;
+    probe.remove();
+    return color;
+  }, variable);
+}
+
+const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'bin', 'irplan.js');
+
+/**
+ * Runs the irplan command line in the session's workspace, for what the tests expect to see;
+ * returns { status, stdout, json } (json: stdout parsed, when it is JSON).
+ */
+export function irplan(...args) {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: session.workspace, encoding: 'utf8' });
+  if (run.error) throw run.error;
+  let json;
+  try {
+    json = JSON.parse(run.stdout);
+  } catch {
+    json = undefined;
+  }
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, json };
 }
 
 /** The text of the lines the active editor renders (the visible ones), one string. */
