@@ -6,7 +6,7 @@
 // drills/reports/<drill>-<date>.md beside the plan and opens it, leaving the plan as it was.
 // What the view must show comes from `irplan drill --format json` on the same plan.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { activeTab, goTo, irplan, openFile, runCommand, screenshot, session, setSideBarVisible, themeColor, until, visible, webviewFrame } from './workbench.mjs';
@@ -38,7 +38,9 @@ describe('UI: drill view', () => {
   let drill;
   let containWithin;
   let title;
+  let hadDrillsFolder;
   before(() => {
+    hadDrillsFolder = existsSync(path.join(session.workspace, 'drills'));
     const run = irplan('drill', PLAN, '--format', 'json');
     assert.equal(run.status, 0, `irplan drill: ${run.stderr}`);
     assert.equal(run.json.drills.length, 1, 'the fixture plan has one drill');
@@ -48,8 +50,12 @@ describe('UI: drill view', () => {
     containWithin = minutesOf(limit);
     title = `Drill: ${drill.title}`;
   });
-  // The side bar back for the other tests (one of these hides it to give the view room).
-  after(() => setSideBarVisible(true));
+  // The workspace and the side bar as the other tests expect them: no reports, the side bar shown
+  // (one of these tests hides it to give the view room).
+  after(async () => {
+    if (!hadDrillsFolder) rmSync(path.join(session.workspace, 'drills'), { recursive: true, force: true });
+    await setSideBarVisible(true);
+  });
 
   it('the drill\'s code lens opens its view: a lane per actor, the step bars, the injects, the contain_within line and the verdict, in the theme\'s colours', async () => {
     const { page } = session;

@@ -126,16 +126,20 @@ export function cursorAt(expected, what = `the cursor at ${expected}`) {
 }
 
 /**
- * Clicks the activity bar icon labelled `label` (a view container, as a person opens it) unless
- * the side bar already shows it (a second click would close it): `shown` is a locator in it.
+ * Clicks the activity bar icon labelled `label` (a view container, as a person opens it) until the
+ * side bar shows `shown`, a locator in the container. Only while the icon is not the checked one:
+ * a click on the open container's icon would close it again.
  */
 export async function openViewContainer(label, shown) {
   const { page } = session;
-  if (!(await shown.first().isVisible())) {
-    const icon = await visible(page.locator(`.part.activitybar .action-label[aria-label=${JSON.stringify(label)}]`), `the "${label}" icon in the activity bar`);
-    await icon.click();
-  }
-  return visible(shown, `the "${label}" view container in the side bar`);
+  const icon = `.action-label[aria-label=${JSON.stringify(label)}]`;
+  const item = page.locator('.part.activitybar .action-item').filter({ has: page.locator(icon) });
+  await until(async () => {
+    if (await shown.first().isVisible()) return true;
+    if (!/\bchecked\b/.test((await item.first().getAttribute('class', { timeout: 1000 })) ?? '')) await item.first().locator(icon).click({ timeout: 2000 });
+    return false;
+  }, `the "${label}" view container in the side bar`);
+  return shown.first();
 }
 
 /** Shows or hides the side bar (Ctrl+B, View: Toggle Primary Side Bar Visibility). */
