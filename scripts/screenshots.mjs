@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm run screenshots`: the pictures of the README, made from the real thing. The coverage tree
-// and the coverage matrix are photographed in a real VS Code (the e2e coverage tests, with
-// IRPLAN_E2E_SCREENSHOTS set: scripts/vscode/launch.mjs takes the pictures when a test asks);
-// the heat map is what `irplan coverage examples --format svg` prints. Written to docs/images/.
-import { execFileSync } from 'node:child_process';
+// `npm run screenshots`: the pictures of the README, made from the real thing. The workbench
+// pictures (the coverage views, the drill view, the hover, the Problems panel, the quick fix, the
+// walkthrough) are taken by the UI tests in the current VS Code (scripts/vscode/ui.mjs
+// --docs-images); the heat map is what `irplan coverage examples --format svg` prints. Written to
+// docs/images/.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_VERSION, REPO } from './vscode/install.mjs';
+import { REPO, TESTED_VERSIONS } from './vscode/install.mjs';
 
 const images = path.join(REPO, 'docs', 'images');
 mkdirSync(images, { recursive: true });
@@ -15,11 +16,9 @@ const svg = execFileSync(process.execPath, [path.join(REPO, 'bin', 'irplan.js'),
 writeFileSync(path.join(images, 'coverage.svg'), svg);
 console.log(`screenshots: ${path.relative(REPO, path.join(images, 'coverage.svg'))}`);
 
-process.env.IRPLAN_E2E_SCREENSHOTS = images;
-const { runE2e } = await import('./vscode/e2e.mjs');
-const results = await runE2e({ grep: 'e2e: coverage views', only: 'host', versions: [DEFAULT_VERSION] });
-if (results.status !== 'passed') {
-  console.error(`screenshots: the coverage tests did not pass (${results.status}): the workbench pictures may be missing or stale`);
+const current = TESTED_VERSIONS[TESTED_VERSIONS.length - 1];
+const ui = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'vscode', 'ui.mjs'), '--code-server', current, '--docs-images'], { cwd: REPO, stdio: 'inherit' });
+if (ui.status !== 0) {
+  console.error(`screenshots: the UI tests did not pass (exit ${ui.status ?? ui.signal}): the workbench pictures may be missing or stale`);
   process.exit(1);
 }
-console.log('screenshots: docs/images/coverage-tree.png, docs/images/coverage-matrix.png');

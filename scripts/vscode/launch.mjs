@@ -15,14 +15,9 @@
 //   --timeout=<seconds>       default 300 (IRPLAN_E2E_TIMEOUT); on expiry: a screenshot, exit 124
 //   --logs=<dir>              default .vscode-test/e2e-logs (overwritten each run)
 //   --verbose                 also print the server's and the browser's own output
-//   --screenshots=<dir>       (or IRPLAN_E2E_SCREENSHOTS) opt-in: when the extension host logs
-//                             "[irplan-screenshot] <name> [<css selector>]", wait until the selector
-//                             matches in the workbench or one of its frames (a webview), then save
-//                             the workbench as <dir>/<name>.png (written whole, then renamed: a test
-//                             may wait for the file)
 // Every other flag (--no-sandbox, --user-data-dir, …) is accepted and ignored: each run gets
 // fresh data folders under a temporary folder, removed at the end.
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VERSION, REPO } from './install.mjs';
@@ -31,7 +26,7 @@ import { WORKBENCH_NOISE, formatLog, launchChromium, startServer, withTimeout } 
 const EXIT_TIMEOUT = 124;
 
 export function parseArgs(argv) {
-  const options = { folder: undefined, extensionDevelopmentPath: [], extensionTestsPath: undefined, restricted: false, version: DEFAULT_VERSION, timeout: Number(process.env.IRPLAN_E2E_TIMEOUT || 300), screenshots: process.env.IRPLAN_E2E_SCREENSHOTS ? path.resolve(process.env.IRPLAN_E2E_SCREENSHOTS) : undefined, logs: path.join(REPO, '.vscode-test', 'e2e-logs'), verbose: !!process.env.IRPLAN_E2E_VERBOSE, ignored: [] };
+  const options = { folder: undefined, extensionDevelopmentPath: [], extensionTestsPath: undefined, restricted: false, version: DEFAULT_VERSION, timeout: Number(process.env.IRPLAN_E2E_TIMEOUT || 300), logs: path.join(REPO, '.vscode-test', 'e2e-logs'), verbose: !!process.env.IRPLAN_E2E_VERBOSE, ignored: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.indexOf('=');
@@ -45,7 +40,6 @@ export function parseArgs(argv) {
       case '--timeout': options.timeout = Number(value()); break;
       case '--logs': options.logs = path.resolve(value()); break;
       case '--verbose': options.verbose = true; break;
-      case '--screenshots': options.screenshots = path.resolve(value()); break;
       case '--folder-uri': options.folder = fileURLToPath(value()); break;
       default:
         if (!arg.startsWith('-') && options.folder === undefined) options.folder = path.resolve(arg);
@@ -98,8 +92,6 @@ export async function launch(options) {
       // The extension host's console (the tests' output) arrives here as info/warn/error entries,
       // mixed with the workbench's own: print all but the workbench's known chatter.
       if (options.verbose || (PRINTED_TYPES.has(type) && !WORKBENCH_NOISE.some((re) => re.test(text)))) process.stdout.write(`${text}\n`);
-      const shot = SCREENSHOT_REQUEST.exec(text);
-      if (shot && options.screenshots) void screenshot(page, options.screenshots, shot[1], shot[2]).catch((error) => say(`screenshot ${shot[1]} failed: ${error.message}`));
     });
     await page.exposeFunction('codeAutomationExit', (code) => {
       resolveExit(typeof code === 'number' ? code : 1);
@@ -146,27 +138,6 @@ export async function launch(options) {
 }
 
 const PRINTED_TYPES = new Set(['info', 'warn', 'warning', 'error', 'log']);
-
-/** What the extension host logs to have the workbench photographed (see --screenshots). */
-const SCREENSHOT_REQUEST = /\[irplan-screenshot\] ([a-z0-9-]+)(?: (.+?))?\s*$/;
-
-async function screenshot(page, dir, name, selector) {
-  if (selector) {
-    // The workbench paints trees and webviews (nested frames) after the API call returns.
-    const deadline = Date.now() + 15_000;
-    const found = async () => (await Promise.all(page.frames().map((f) => f.$(selector).catch(() => null)))).some(Boolean);
-    while (!(await found())) {
-      if (Date.now() > deadline) throw new Error(`nothing matched ${selector} in 15 s`);
-      await delay(100);
-    }
-    await delay(500); // the last frame's paint
-  }
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${name}.png`);
-  const partial = `${file}.partial`;
-  await page.screenshot({ path: partial, type: 'png' });
-  renameSync(partial, file);
-}
 
 function safeJson(v) {
   try {

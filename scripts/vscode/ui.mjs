@@ -32,6 +32,9 @@ const THIS = fileURLToPath(import.meta.url);
 
 /** Screenshots the README and docs show: <screenshot name> → docs/images/<file>. */
 const DOCS_IMAGES = {
+  'coverage-tree': 'coverage-tree.png',
+  'coverage-matrix': 'coverage-matrix.png',
+  'drill-live': 'drill-view.png',
   'findings-hover': 'hover.png',
   'findings-problems': 'problems.png',
   'quickfix-menu': 'quick-fix.png',

@@ -3,8 +3,6 @@
 // belongs, a live update after an edit, and the coverage matrix webview. The trees are read
 // through the extension's exports (the vscode API cannot read another extension's tree items).
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { IrplanApi } from '../../../client/src/extension';
 import type { TreeNode } from '../../../client/src/coverage/model';
@@ -25,19 +23,6 @@ async function tree(provider: IrplanApi['coverage']['coverage'], accept: (roots:
 }
 
 const find = (nodes: TreeNode[], label: string) => nodes.find((n) => n.label === label);
-
-/**
- * Opt-in (IRPLAN_E2E_SCREENSHOTS=<dir>): asks launch.mjs for a picture of the workbench once
- * `selector` shows in it, for the README, and waits for the file.
- */
-async function screenshot(name: string, selector: string): Promise<void> {
-  const dir = process.env.IRPLAN_E2E_SCREENSHOTS;
-  if (!dir) return;
-  const file = path.join(path.resolve(dir), `${name}.png`);
-  fs.rmSync(file, { force: true });
-  console.log(`[irplan-screenshot] ${name} ${selector}`);
-  await waitFor(() => fs.existsSync(file), `the screenshot ${file}`, 30_000);
-}
 
 describe('e2e: coverage views', () => {
   afterEach(revertAll);
@@ -68,10 +53,6 @@ describe('e2e: coverage views', () => {
     assert.equal(((controls[1].iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'testing.iconFailed');
     assert.match(String(controls[1].tooltip), /no deputy: add deputy: <contact id>/);
     assert.equal(controls[1].command?.command, 'irplan.revealCoverageTarget');
-
-    await openPlan(FINDINGS);
-    await vscode.commands.executeCommand('workbench.view.extension.irplan');
-    await screenshot('coverage-tree', '.monaco-list-row[aria-label^="deploy-key"]');
   });
 
   it('a click on a missing control goes to where the key belongs', async () => {
@@ -138,7 +119,6 @@ describe('e2e: coverage views', () => {
     const cells = await waitFor(() => readyCells, 'the page to run its script and count its cells');
     listener.dispose();
     assert.equal(cells, (html.match(/role="button"/g) ?? []).length);
-    await screenshot('coverage-matrix', 'svg.irplan-coverage');
 
     // What the page posts for a click on deploy-key's "drilled" cell: a drill belongs at the end of the plan.
     const uri = workspaceUri(FINDINGS).toString();
