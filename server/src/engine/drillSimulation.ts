@@ -5,7 +5,7 @@
 // as in every other report.
 import type { PlanDocument } from './document';
 import type { Contact, CredentialClass, Drill } from './model';
-import { simulateDrill, type DrillResult } from './simulate';
+import { simulateDrill, type DrillResult, type InjectResult } from './simulate';
 import { redactSecrets } from './validate';
 
 export interface SimulationStep {
@@ -40,15 +40,8 @@ export interface SimulationObjective {
   evidence?: string[];
 }
 
-export interface SimulationInject {
-  at: number;
-  message?: string;
-  question?: string;
-  expect?: string[];
-  /** null for an inject without `expect`. */
-  met: boolean | null;
-  detail?: string;
-}
+/** An inject as the simulator reports it (null `met` for an inject without `expect`). */
+export type SimulationInject = InjectResult;
 
 export interface SimulationContact {
   id: string;
