@@ -75,7 +75,6 @@ function clearPushed(uri: string): void {
 const scheduler = new Scheduler((uri) => {
   const result = validator.findings(uri);
   const target = clientUri(uri);
-  workspaceReports.changed();
   if (!result) {
     clearPushed(target);
     return;
@@ -88,6 +87,9 @@ const scheduler = new Scheduler((uri) => {
   if (result.doc.text.length > LARGE_DOCUMENT) largeWork = true;
   statusSoon();
 }, () => {
+  // A held workspace/diagnostic request answers once per drained queue, not once per document:
+  // indexing a workspace of N plans would otherwise re-scan the workspace N times.
+  workspaceReports.changed();
   // After a large plan was validated, its previous version is garbage: collect it now that the
   // queue is empty, so memory does not pile up edit after edit until V8 gets round to it.
   if (largeWork && collectGarbage) {
