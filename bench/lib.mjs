@@ -73,3 +73,24 @@ export function gc() {
   }
   gcFn();
 }
+
+/**
+ * Replaces the section of docs/performance.md under `heading` (up to the next `## `) with `text`,
+ * or appends it: each part of the bench owns one section and leaves the others as they are.
+ */
+export function writePerformanceSection(heading, text) {
+  const file = join(ROOT, 'docs', 'performance.md');
+  mkdirSync(join(ROOT, 'docs'), { recursive: true });
+  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\n';
+  const start = doc.indexOf(`${heading}\n`);
+  if (start < 0) {
+    doc = `${doc.replace(/\n*$/, '')}\n\n${text}`;
+  } else {
+    const rest = doc.slice(start + heading.length);
+    const next = rest.search(/^## /m);
+    const end = next < 0 ? doc.length : start + heading.length + next;
+    doc = `${doc.slice(0, start)}${text}${next < 0 ? '' : `\n${doc.slice(end)}`}`;
+  }
+  writeFileSync(file, doc);
+  return file;
+}

@@ -25,7 +25,7 @@ import os from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generatePlan } from './generate-plan.mjs';
-import { CACHE, ROOT } from './lib.mjs';
+import { CACHE, ROOT, writePerformanceSection } from './lib.mjs';
 import { LspServer } from './lsp-client.mjs';
 
 const LSP_CACHE = join(CACHE, 'lsp');
@@ -478,23 +478,6 @@ How it is measured (bench/lsp.mjs, client in bench/lsp-client.mjs):
 `;
 }
 
-function writeSection(text) {
-  const file = join(ROOT, 'docs', 'performance.md');
-  const heading = '## Language server (issue 3)';
-  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\n';
-  const start = doc.indexOf(`${heading}\n`);
-  if (start < 0) {
-    doc = `${doc.replace(/\n*$/, '')}\n\n${text}`;
-  } else {
-    const rest = doc.slice(start + heading.length);
-    const next = rest.search(/^## /m);
-    const end = next < 0 ? doc.length : start + heading.length + next;
-    doc = `${doc.slice(0, start)}${text}${next < 0 ? '' : `\n${doc.slice(end)}`}`;
-  }
-  writeFileSync(file, doc);
-  return file;
-}
-
 // ---- entry points --------------------------------------------------------------------------
 
 /**
@@ -513,7 +496,7 @@ export async function runLspBench({ quick = false, writeDocs = true, sizes, comm
   writeFileSync(join(LSP_CACHE, quick ? 'results-quick.json' : 'results.json'), `${JSON.stringify({ info, command, results }, null, 2)}\n`);
   const text = section(info, results, command);
   process.stdout.write(`${text}\n`);
-  if (writeDocs) progress(`wrote ${relative(ROOT, writeSection(text))}`);
+  if (writeDocs) progress(`wrote ${relative(ROOT, writePerformanceSection('## Language server (issue 3)', text))}`);
   return results.every((r) => !r.ours.failed);
 }
 
@@ -527,7 +510,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
     const { info, command, results } = JSON.parse(readFileSync(join(LSP_CACHE, 'results.json'), 'utf8'));
     const text = section(info, results, command);
     process.stdout.write(`${text}\n`);
-    if (!args.includes('--no-docs')) progress(`wrote ${relative(ROOT, writeSection(text))}`);
+    if (!args.includes('--no-docs')) progress(`wrote ${relative(ROOT, writePerformanceSection('## Language server (issue 3)', text))}`);
     process.exit(0);
   }
   const ok = await runLspBench({ quick, writeDocs: !quick && !args.includes('--no-docs'), sizes, command: ['node bench/lsp.mjs', ...args].join(' ') });

@@ -19,14 +19,14 @@
 // Then the language-server benchmark (issue 3, bench/lsp.mjs), which writes its own section
 // "## Language server (issue 3)": --no-lsp skips it, --lsp-only runs only it.
 import { spawnSync, execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import os from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseDocument } from 'yaml';
 import { generatePlan } from './generate-plan.mjs';
-import { CACHE, ROOT, TODAY, bundleEngine, gc, loadEngine, loadSchema, median, memoryHost, planFile } from './lib.mjs';
+import { CACHE, ROOT, TODAY, bundleEngine, gc, loadEngine, loadSchema, median, memoryHost, planFile, writePerformanceSection } from './lib.mjs';
 import { runLspBench } from './lsp.mjs';
 
 const args = process.argv.slice(2);
@@ -340,24 +340,6 @@ How it is measured (bench/run.mjs):
 `;
 }
 
-function writeSection(text) {
-  const file = join(ROOT, 'docs', 'performance.md');
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  const heading = '## Engine and CLI (issue 2)';
-  let doc = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n\n';
-  const start = doc.indexOf(`${heading}\n`);
-  if (start < 0) {
-    doc = `${doc.replace(/\n*$/, '')}\n\n${text}`;
-  } else {
-    const rest = doc.slice(start + heading.length);
-    const next = rest.search(/^## /m);
-    const end = next < 0 ? doc.length : start + heading.length + next;
-    doc = `${doc.slice(0, start)}${text}${next < 0 ? '' : `\n${doc.slice(end)}`}`;
-  }
-  writeFileSync(file, doc);
-  return file;
-}
-
 // ---- main --------------------------------------------------------------------------------
 
 if (!lspOnly) {
@@ -374,7 +356,7 @@ if (!lspOnly) {
 
   const text = section(info, results, cli, mem);
   process.stdout.write(`${text}\n`);
-  if (writeDocs) progress(`wrote ${relative(ROOT, writeSection(text))}`);
+  if (writeDocs) progress(`wrote ${relative(ROOT, writePerformanceSection('## Engine and CLI (issue 2)', text))}`);
   const failed = [cli.error, mem.engine?.error, mem.floor?.error].filter(Boolean);
   if (failed.length > 0) {
     progress(`failed: ${failed.join('; ')}`);
