@@ -168,6 +168,13 @@ describe('irplan coverage', function () {
     assert.deepEqual(readJson<CoverageJson>(r.stdout).plans.map((p) => p.path), ['ci.irplan.yaml']);
   });
 
+  it('prints only the error, no empty report, when no path could be read', () => {
+    const r = coverage(['missing.irplan.yaml']);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'irplan: cannot read missing.irplan.yaml: no such file or folder\n');
+    assert.equal(r.stdout, '');
+  });
+
   it('reports coverage of a plan with errors, even a YAML syntax error (coverage is what is missing)', () => {
     fs.writeFileSync(at('coverage', 'broken.irplan.yaml'), 'irplan: "1"\ncredential_classes:\n  half:\n    owner: [unclosed\n');
     try {

@@ -50,6 +50,9 @@ export function runCoverage(argv: readonly string[], io: Io): number {
     inputs.push({ uri, doc, scope: planSet.scopeOf(doc) });
   }
 
+  // Nothing read at all: the error says it; an empty report (31 framework gaps) would bury it.
+  if (unreadable && inputs.length === 0) return 2;
+
   const report = coverageReport(inputs);
   const label = (uri: string) => displayPath(uri, io.cwd);
   const view = coverageView(report, docs, label);
